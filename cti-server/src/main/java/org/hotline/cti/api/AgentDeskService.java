@@ -1,0 +1,150 @@
+package org.hotline.cti.api;
+
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import org.hotline.api.v1.AgentDeskGrpc;
+import org.hotline.api.v1.AttachDataRequest;
+import org.hotline.api.v1.BlindTransferRequest;
+import org.hotline.api.v1.CallCommandRequest;
+import org.hotline.api.v1.CommandResponse;
+import org.hotline.api.v1.ConsultRequest;
+import org.hotline.api.v1.DeskEvent;
+import org.hotline.api.v1.DialRequest;
+import org.hotline.api.v1.MuteRequest;
+import org.hotline.api.v1.SendDigitsRequest;
+import org.hotline.api.v1.SetStateRequest;
+import org.hotline.api.v1.SubscribeDeskRequest;
+import org.hotline.cti.agents.AgentState;
+import org.hotline.cti.core.AgentCommand;
+import org.hotline.cti.core.CallCenter;
+import org.hotline.cti.security.Session;
+
+/** The agent's desk: a stream of its own events and the softphone commands. Thin: proto in, command out. */
+final class AgentDeskService extends AgentDeskGrpc.AgentDeskImplBase {
+    private final CallCenter center;
+    private final StreamHub hub;
+    private final RequestIds requestIds;
+
+    AgentDeskService(CallCenter center, StreamHub hub, RequestIds requestIds) {
+        this.center = center;
+        this.hub = hub;
+        this.requestIds = requestIds;
+    }
+
+    private static Session desk() {
+        Session s = AuthInterceptor.session();
+        if (!s.role().canWorkCalls()) {
+            throw Errors.permission("role " + s.role() + " has no desk (expected: agent, team lead or admin)");
+        }
+        if (s.extension().isEmpty()) {
+            throw Errors.permission("session of " + s.agentId() + " has no extension: log in with one to use the desk");
+        }
+        return s;
+    }
+
+    @Override
+    public void subscribe(SubscribeDeskRequest req, StreamObserver<DeskEvent> out) {
+        Session s;
+        try {
+            s = desk();
+        } catch (RuntimeException e) {
+            out.onError(Errors.toStatus(e));
+            return;
+        }
+        Outbound<DeskEvent> buffer = hub.deskOutbound(s.agentId(), (ServerCallStreamObserver<DeskEvent>) out);
+        center.read(r -> {
+            hub.attachDesk(s.agentId(), buffer, r);
+            return null;
+        }).whenComplete((v, e) -> {
+            if (e != null) {
+                buffer.close(Errors.toStatus(e).getStatus());
+            }
+        });
+    }
+
+    @Override
+    public void setState(SetStateRequest req, StreamObserver<CommandResponse> out) {
+        run(req.getRequestId(), out, () -> {
+            AgentState st = ProtoMapper.state(req.getState());
+            if (st == null) {
+                throw Errors.invalid("state: " + req.getState() + " (expected: READY, NOT_READY or AFTER_CALL_WORK)");
+            }
+            return center.execute(new AgentCommand.SetState(desk().agentId(), st, req.getReasonCode()));
+        });
+    }
+
+    @Override
+    public void answer(CallCommandRequest req, StreamObserver<CommandResponse> out) {
+        run(req.getRequestId(), out, () -> center.execute(new AgentCommand.Answer(desk().agentId(), req.getCallId())));
+    }
+
+    @Override
+    public void hangup(CallCommandRequest req, StreamObserver<CommandResponse> out) {
+        run(req.getRequestId(), out, () -> center.execute(new AgentCommand.Hangup(desk().agentId(), req.getCallId())));
+    }
+
+    @Override
+    public void hold(CallCommandRequest req, StreamObserver<CommandResponse> out) {
+        run(req.getRequestId(), out, () -> center.execute(new AgentCommand.Hold(desk().agentId(), req.getCallId())));
+    }
+
+    @Override
+    public void retrieve(CallCommandRequest req, StreamObserver<CommandResponse> out) {
+        run(req.getRequestId(), out, () -> center.execute(new AgentCommand.Retrieve(desk().agentId(), req.getCallId())));
+    }
+
+    @Override
+    public void consult(ConsultRequest req, StreamObserver<CommandResponse> out) {
+        run(req.getRequestId(), out, () -> center.execute(
+                new AgentCommand.Consult(desk().agentId(), req.getCallId(), req.getDestination())));
+    }
+
+    @Override
+    public void completeTransfer(CallCommandRequest req, StreamObserver<CommandResponse> out) {
+        run(req.getRequestId(), out, () -> center.execute(
+                new AgentCommand.CompleteTransfer(desk().agentId(), req.getCallId())));
+    }
+
+    @Override
+    public void blindTransfer(BlindTransferRequest req, StreamObserver<CommandResponse> out) {
+        run(req.getRequestId(), out, () -> center.execute(
+                new AgentCommand.BlindTransfer(desk().agentId(), req.getCallId(), req.getDestination())));
+    }
+
+    @Override
+    public void conference(CallCommandRequest req, StreamObserver<CommandResponse> out) {
+        run(req.getRequestId(), out, () -> center.execute(new AgentCommand.Conference(desk().agentId(), req.getCallId())));
+    }
+
+    @Override
+    public void dial(DialRequest req, StreamObserver<CommandResponse> out) {
+        run(req.getRequestId(), out, () -> center.execute(
+                new AgentCommand.Dial(desk().agentId(), req.getNumber().trim(), req.getValuesMap())));
+    }
+
+    @Override
+    public void sendDigits(SendDigitsRequest req, StreamObserver<CommandResponse> out) {
+        run(req.getRequestId(), out, () -> center.execute(
+                new AgentCommand.SendDigits(desk().agentId(), req.getCallId(), req.getDigits())));
+    }
+
+    @Override
+    public void mute(MuteRequest req, StreamObserver<CommandResponse> out) {
+        run(req.getRequestId(), out, () -> center.execute(
+                new AgentCommand.Mute(desk().agentId(), req.getCallId(), req.getMuted())));
+    }
+
+    @Override
+    public void attachData(AttachDataRequest req, StreamObserver<CommandResponse> out) {
+        run(req.getRequestId(), out, () -> center.execute(new AgentCommand.AttachData(desk().agentId(),
+                req.getCallId(), req.getCustomerId(), req.getEnteredAccount(), req.getValuesMap())));
+    }
+
+    private void run(String requestId, StreamObserver<CommandResponse> out, Supplier<CompletionStage<String>> action) {
+        requestIds.respond(requestId, out, action,
+                (rid, callId) -> CommandResponse.newBuilder().setRequestId(rid).setCallId(callId).build());
+    }
+}

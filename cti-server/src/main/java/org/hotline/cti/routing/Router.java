@@ -1,0 +1,104 @@
+package org.hotline.cti.routing;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hotline.cti.ops.LatencyRecorder;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The ACD's live part: calls waiting and agents free, kept on the event loop, handed to a pure
+ * {@link RoutingStrategy} whenever either side changes. A call leaves the waiting set the moment
+ * it is assigned, so it is never offered to two agents at once.
+ */
+public final class Router {
+    private final RoutingStrategy strategy;
+    private final Clock clock;
+    private final LatencyRecorder decisions;
+    private final Map<String, QueueDefinition> queues = new HashMap<>();
+    private final Map<String, WaitingCall> waiting = new HashMap<>();
+    private final ReadyPool ready = new ReadyPool(queues);
+    private long sequence;
+
+    public Router(RoutingStrategy strategy, Clock clock, LatencyRecorder decisions) {
+        this.strategy = requireNonNull(strategy, "strategy");
+        this.clock = requireNonNull(clock, "clock");
+        this.decisions = requireNonNull(decisions, "decisions");
+    }
+
+    public void defineQueue(QueueDefinition q) {
+        queues.put(q.queueId(), q);
+    }
+
+    public Map<String, QueueDefinition> queues() {
+        return queues;
+    }
+
+    public WaitingCall enqueue(String callId, String queueId, int priority, boolean headOfQueue) {
+        QueueDefinition q = queues.get(queueId);
+        if (q == null) {
+            throw new IllegalArgumentException("queue: " + queueId + " (expected one of " + queues.keySet() + ")");
+        }
+        WaitingCall w = new WaitingCall(callId, queueId, priority, clock.instant(), headOfQueue, sequence++);
+        waiting.put(callId, w);
+        return w;
+    }
+
+    public WaitingCall remove(String callId) {
+        return waiting.remove(callId);
+    }
+
+    public boolean isWaiting(String callId) {
+        return waiting.containsKey(callId);
+    }
+
+    public Collection<WaitingCall> waiting() {
+        return waiting.values();
+    }
+
+    public List<WaitingCall> waitingIn(String queueId) {
+        List<WaitingCall> out = new ArrayList<>();
+        for (WaitingCall w : waiting.values()) {
+            if (w.queueId().equals(queueId)) {
+                out.add(w);
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    public void agentReady(ReadyAgent a) {
+        ready.add(a);
+    }
+
+    public void agentNotReady(String agentId) {
+        ready.remove(agentId);
+    }
+
+    public boolean isReady(String agentId) {
+        return ready.contains(agentId);
+    }
+
+    /**
+     * Decides now. Assigned calls and agents leave the waiting and ready sets before this
+     * returns; the caller offers each call to its agent.
+     */
+    public List<Assignment> route() {
+        if (waiting.isEmpty() || ready.isEmpty()) {
+            return List.of();
+        }
+        long t0 = System.nanoTime();
+        List<Assignment> out = strategy.assign(waiting.values(), ready, queues, clock.instant());
+        for (Assignment a : out) {
+            waiting.remove(a.callId());
+            agentNotReady(a.agentId());
+        }
+        decisions.recordNanos(System.nanoTime() - t0);
+        return out;
+    }
+}
