@@ -1,6 +1,5 @@
 package org.hotline.cti.customers;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,9 +42,6 @@ public final class ContactRecorder implements ModelListener, AutoCloseable {
     private final ContactHistory history;
     private final BlockingQueue<Ended> queue = new ArrayBlockingQueue<>(20_000);
     private final Thread writer;
-    private final Object idle = new Object();
-    private long enqueued;
-    private long handled;
     private volatile boolean closed;
     // Loop-owned.
     private final Map<String, Tracked> calls = new LinkedHashMap<>() {
@@ -80,27 +76,8 @@ public final class ContactRecorder implements ModelListener, AutoCloseable {
         if (t == null) {
             return;
         }
-        synchronized (idle) {
-            if (!queue.offer(new Ended(t.view(), t.agentId(), t.lastChange(), recordId))) {
-                log.warn("contact of call {} not recorded: writer queue full (database slow?)", callId);
-                return;
-            }
-            enqueued++;
-        }
-    }
-
-    /** Waits until every call handed over so far is written (tests, orderly shutdown). */
-    public boolean awaitWritten(Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        synchronized (idle) {
-            while (handled < enqueued) {
-                long left = end - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(idle, left);
-            }
-            return true;
+        if (!queue.offer(new Ended(t.view(), t.agentId(), t.lastChange(), recordId))) {
+            log.warn("contact of call {} not recorded: writer queue full (database slow?)", callId);
         }
     }
 
@@ -121,10 +98,6 @@ public final class ContactRecorder implements ModelListener, AutoCloseable {
                     return;
                 }
             } finally {
-                synchronized (idle) {
-                    handled += batch.size();
-                    idle.notifyAll();
-                }
                 batch.clear();
             }
         }
