@@ -13,6 +13,8 @@ import org.hotline.api.v1.CommandResponse;
 import org.hotline.api.v1.ConsultRequest;
 import org.hotline.api.v1.DeskEvent;
 import org.hotline.api.v1.DialRequest;
+import org.hotline.api.v1.ListDirectoryRequest;
+import org.hotline.api.v1.ListDirectoryResponse;
 import org.hotline.api.v1.MuteRequest;
 import org.hotline.api.v1.SendDigitsRequest;
 import org.hotline.api.v1.SetStateRequest;
@@ -141,6 +143,31 @@ final class AgentDeskService extends AgentDeskGrpc.AgentDeskImplBase {
     public void attachData(AttachDataRequest req, StreamObserver<CommandResponse> out) {
         run(req.getRequestId(), out, () -> center.execute(new AgentCommand.AttachData(desk().agentId(),
                 req.getCallId(), req.getCustomerId(), req.getEnteredAccount(), req.getValuesMap())));
+    }
+
+    @Override
+    public void listDirectory(ListDirectoryRequest req, StreamObserver<ListDirectoryResponse> out) {
+        try {
+            requireDeskRole();
+        } catch (RuntimeException e) {
+            out.onError(Errors.toStatus(e));
+            return;
+        }
+        // Only the immutable views are taken on the loop; mapping to proto happens off it.
+        Unary.reply(out, center.read(r -> new LiveDirectory(r.agents(), r.queues()))
+                .thenApply(d -> ProtoMapper.directory(d.agents(), d.queues())));
+    }
+
+    private record LiveDirectory(java.util.List<org.hotline.cti.agents.AgentView> agents,
+                                 java.util.List<org.hotline.cti.core.QueueView> queues) {}
+
+    /** A desk role without the extension check: looking at the directory needs no phone. */
+    private static Session requireDeskRole() {
+        Session s = AuthInterceptor.session();
+        if (!s.role().canWorkCalls()) {
+            throw Errors.permission("role " + s.role() + " has no desk (expected: agent, team lead or admin)");
+        }
+        return s;
     }
 
     private void run(String requestId, StreamObserver<CommandResponse> out, Supplier<CompletionStage<String>> action) {

@@ -11,6 +11,9 @@ import org.hotline.api.v1.Call;
 import org.hotline.api.v1.CallDirection;
 import org.hotline.api.v1.CallUpdate;
 import org.hotline.api.v1.Connection;
+import org.hotline.api.v1.DirectoryAgent;
+import org.hotline.api.v1.DirectoryQueue;
+import org.hotline.api.v1.ListDirectoryResponse;
 import org.hotline.api.v1.ConnectionState;
 import org.hotline.api.v1.QueueStatus;
 import org.hotline.api.v1.ReasonCode;
@@ -177,4 +180,26 @@ final class ProtoMapper {
         return b.build();
     }
 
+    /** Logged-in agents by id and every queue by id: the transfer and consultation targets. */
+    static ListDirectoryResponse directory(java.util.List<AgentView> agents, java.util.List<QueueView> queues) {
+        ListDirectoryResponse.Builder b = ListDirectoryResponse.newBuilder();
+        agents.stream()
+                .filter(a -> a.state() != org.hotline.cti.agents.AgentState.LOGGED_OUT)
+                .sorted(java.util.Comparator.comparing(AgentView::agentId))
+                .forEach(a -> b.addAgents(DirectoryAgent.newBuilder()
+                        .setAgentId(a.agentId())
+                        .setName(a.profile().name())
+                        .setTeam(a.profile().team())
+                        .setExtension(a.extension())
+                        .setState(state(a.state()))
+                        .setReasonCode(a.state() == org.hotline.cti.agents.AgentState.NOT_READY ? a.reason() : "")
+                        .setStateSince(ts(a.stateSince()))));
+        queues.stream()
+                .sorted(java.util.Comparator.comparing(q -> q.definition().queueId()))
+                .forEach(q -> b.addQueues(DirectoryQueue.newBuilder()
+                        .setQueueId(q.definition().queueId())
+                        .setName(q.definition().name())
+                        .setWaiting(q.waiting().size())));
+        return b.build();
+    }
 }
