@@ -38,13 +38,14 @@ public final class AgentApp extends Application {
     static final String VERSION = "0.1";
 
     private Stage stage;
+    private DeskOptions options;
     private DeskSession session;
     private Timeline clock;
 
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        DeskOptions options = DeskOptions.parse(getParameters().getRaw());
+        options = DeskOptions.parse(getParameters().getRaw());
         DeskSettings settings = DeskSettings.load(options.settings());
         LoginViewModel<DeskSession> login = new LoginViewModel<>(new GrpcLoginGateway(FxThread.INSTANCE, options.plaintext()),
                 settings, options.fingerprint(), options.server(), options.language(), clientName(),
@@ -82,7 +83,7 @@ public final class AgentApp extends Application {
         this.session = s;
         Clock wall = Clock.systemDefaultZone();
         LinkViewModel link = new LinkViewModel(messages);
-        DeskViewModel desk = new DeskViewModel(new GrpcSoftphone(s), messages, wall, new FxAlerts(stage), s.agentId(),
+        DeskViewModel desk = new DeskViewModel(new GrpcSoftphone(s), messages, wall, new FxAlerts(stage, !options.silent()), s.agentId(),
                 s.extension(), s.reasonCodes());
         DeskEventRouter router = new DeskEventRouter(link);
         router.add(desk::apply);

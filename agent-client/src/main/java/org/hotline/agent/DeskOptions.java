@@ -13,7 +13,7 @@ import org.hotline.agent.login.DeskSettings;
  * asked), {@code --plaintext}, {@code --lang zh-CN|zh-TW|en}, {@code --settings FILE}.
  */
 public record DeskOptions(String server, Fingerprint fingerprint, boolean plaintext, Locale language, Path settings,
-                          String agent) {
+                          String agent, boolean silent) {
 
     public static DeskOptions parse(List<String> args) {
         String server = "localhost:7443";
@@ -22,6 +22,7 @@ public record DeskOptions(String server, Fingerprint fingerprint, boolean plaint
         Locale language = Locale.getDefault();
         Path settings = DeskSettings.defaultFile();
         String agent = "";
+        boolean silent = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -31,11 +32,12 @@ public record DeskOptions(String server, Fingerprint fingerprint, boolean plaint
                 case "--lang" -> language = Locale.forLanguageTag(value(args, ++i, a));
                 case "--settings" -> settings = Path.of(value(args, ++i, a));
                 case "--agent" -> agent = value(args, ++i, a);
+                case "--silent" -> silent = true;
                 default -> throw new IllegalArgumentException("unknown option: " + a
-                        + " (expected: --server, --fingerprint, --plaintext, --lang, --settings, --agent)");
+                        + " (expected: --server, --fingerprint, --plaintext, --lang, --settings, --agent, --silent)");
             }
         }
-        return new DeskOptions(server, fingerprint, plaintext, language, settings, agent);
+        return new DeskOptions(server, fingerprint, plaintext, language, settings, agent, silent);
     }
 
     private static String value(List<String> args, int i, String option) {

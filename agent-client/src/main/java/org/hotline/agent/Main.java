@@ -11,7 +11,7 @@ import javafx.application.Application;
 public final class Main {
     static final String USAGE = """
             Usage: hotline agent [--server HOST[:PORT]] [--fingerprint AB:CD:...] [--plaintext]
-                                 [--lang zh-CN|zh-TW|en] [--settings FILE] [--agent ID]
+                                 [--lang zh-CN|zh-TW|en] [--settings FILE] [--agent ID] [--silent]
             Opens an agent desk.
               --server       the CTI server (default: the last one used, else localhost:7443)
               --fingerprint  the server certificate's SHA-256 fingerprint as its log shows it;
@@ -20,6 +20,7 @@ public final class Main {
               --lang         the language of the login window (the agent may change it there)
               --settings     where the desk remembers server, agent id, extension, pins
               --agent        agent id to pre-fill when none is remembered
+              --silent       no ring sound (the desk phone rings by itself); the window still comes forward
             """;
 
     private Main() {

@@ -95,7 +95,7 @@ public final class DeskSession implements AutoCloseable {
     /** Subscribes and keeps the stream up until {@link #close()} or until the server ends the session. */
     public void start(DeskListener listener) {
         requireNonNull(listener, "listener");
-        timer.execute(() -> {
+        later(() -> {
             this.listener = listener;
             subscribe();
         });
@@ -118,7 +118,7 @@ public final class DeskSession implements AutoCloseable {
                     @Override
                     public void onNext(DeskEvent e) {
                         if (e.hasSnapshot()) {
-                            timer.execute(() -> {
+                            later(() -> {
                                 if (stream == ctx) {
                                     backoff.reset();
                                     report(LinkState.CONNECTED, "snapshot");
@@ -130,12 +130,12 @@ public final class DeskSession implements AutoCloseable {
 
                     @Override
                     public void onError(Throwable t) {
-                        timer.execute(() -> streamEnded(ctx, Status.fromThrowable(t)));
+                        later(() -> streamEnded(ctx, Status.fromThrowable(t)));
                     }
 
                     @Override
                     public void onCompleted() {
-                        timer.execute(() -> streamEnded(ctx, Status.OK.withDescription("the server closed the stream")));
+                        later(() -> streamEnded(ctx, Status.OK.withDescription("the server closed the stream")));
                     }
                 }));
     }
@@ -171,7 +171,7 @@ public final class DeskSession implements AutoCloseable {
                     public void onFailure(Throwable t) {
                         Status s = Status.fromThrowable(t);
                         // A silent network: the stream may not notice for a while; cut it and resync.
-                        timer.execute(() -> {
+                        later(() -> {
                             if (link == LinkState.CONNECTED && s.getCode() != Status.Code.UNAUTHENTICATED) {
                                 log.info("heartbeat of {} failed ({}); resubscribing", agentId(), describe(s));
                                 stream.cancel(s.asRuntimeException());
@@ -179,6 +179,15 @@ public final class DeskSession implements AutoCloseable {
                         });
                     }
                 }, timer);
+    }
+
+    /** Runs on the link thread; after close() the thread is gone and late gRPC callbacks are dropped. */
+    private void later(Runnable r) {
+        try {
+            timer.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed: nothing left to do
+        }
     }
 
     private void report(LinkState state, String detail) {
@@ -247,7 +256,7 @@ public final class DeskSession implements AutoCloseable {
         if (!open.compareAndSet(true, false)) {
             return;
         }
-        timer.execute(() -> {
+        later(() -> {
             closed = true;
             if (stream != null) {
                 stream.cancel(null);

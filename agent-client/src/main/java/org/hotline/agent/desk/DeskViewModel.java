@@ -167,8 +167,6 @@ public final class DeskViewModel {
         Optional<Call> active = actions.active(calls);
         activeCall.set(active.orElse(null));
         boolean loggedIn = state.get() != AgentState.AGENT_STATE_LOGGED_OUT;
-        Set<Action> valid = actions.valid(calls, loggedIn);
-        enabled.forEach((a, p) -> p.set(valid.contains(a)));
         boolean nowRinging = active.isPresent() && actions.myState(active.get()) == ConnectionState.CONNECTION_STATE_ALERTING;
         if (nowRinging && !ringing.get()) {
             alerts.ringing();
@@ -180,6 +178,8 @@ public final class DeskViewModel {
         callerText.set(active.map(this::partyOf).orElse(""));
         callDetail.set(active.map(this::detailOf).orElse(""));
         tick();
+        Set<Action> valid = actions.valid(calls, loggedIn);
+        enabled.forEach((a, p) -> p.set(valid.contains(a)));
     }
 
     private String partyOf(Call c) {

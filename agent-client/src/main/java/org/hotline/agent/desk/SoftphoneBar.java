@@ -72,7 +72,9 @@ public final class SoftphoneBar {
         rebuildStateMenu(stateMenu);
         vm.reasonCodes().addListener((javafx.collections.ListChangeListener<ReasonCode>) c -> rebuildStateMenu(stateMenu));
 
-        VBox stateBox = new VBox(2, new HBox(8, state, time), pending);
+        HBox stateLine = new HBox(8, state, time);
+        stateLine.setAlignment(Pos.CENTER_LEFT);
+        VBox stateBox = new VBox(2, stateLine, pending);
         stateBox.setAlignment(Pos.CENTER_LEFT);
 
         Label caller = new Label();

@@ -1,6 +1,7 @@
 package org.hotline.agent.ui;
 
-import javafx.scene.media.AudioClip;
+import javafx.scene.media.Media;
+import javafx.scene.media.MediaPlayer;
 import javafx.stage.Stage;
 import org.hotline.agent.desk.DeskAlerts;
 import org.slf4j.Logger;
@@ -10,11 +11,14 @@ import org.slf4j.LoggerFactory;
 public final class FxAlerts implements DeskAlerts {
     private static final Logger log = LoggerFactory.getLogger(FxAlerts.class);
     private final Stage stage;
-    private AudioClip ring;
+    private final boolean sound;
+    private MediaPlayer ring;
     private boolean soundBroken;
 
-    public FxAlerts(Stage stage) {
+    /** @param sound false for a desk whose phone rings by itself (the option {@code --silent}) */
+    public FxAlerts(Stage stage, boolean sound) {
         this.stage = stage;
+        this.sound = sound;
     }
 
     @Override
@@ -24,24 +28,33 @@ public final class FxAlerts implements DeskAlerts {
         }
         stage.toFront();
         stage.requestFocus();
-        if (soundBroken) {
+        if (!sound || soundBroken) {
             return;
         }
         try {
             if (ring == null) {
-                ring = new AudioClip(FxAlerts.class.getResource("ring.wav").toExternalForm());
-                ring.setCycleCount(AudioClip.INDEFINITE);
+                Media media = new Media(FxAlerts.class.getResource("ring.wav").toExternalForm());
+                media.setOnError(() -> noSound(media.getError()));
+                ring = new MediaPlayer(media);
+                ring.setOnError(() -> noSound(ring.getError()));
+                ring.setCycleCount(MediaPlayer.INDEFINITE);
             }
             ring.play();
         } catch (RuntimeException | UnsatisfiedLinkError e) {
+            noSound(e);
+        }
+    }
+
+    private void noSound(Throwable why) {
+        if (!soundBroken) {
             soundBroken = true;
-            log.warn("no ring sound on this machine ({}); calls still show and the window comes forward", e.toString());
+            log.warn("no ring sound on this machine ({}); calls still show and the window comes forward", why);
         }
     }
 
     @Override
     public void quiet() {
-        if (ring != null) {
+        if (ring != null && !soundBroken) {
             ring.stop();
         }
     }

@@ -365,7 +365,17 @@ final class SwitchEvents {
                 }
             }
             secondary.outcome(transfer ? "transferred" : "conferenced");
-            // The consultation leg ends here; its parties live on in the primary call.
+            // Every desk that showed the consultation is told it ended: its parties live on in the primary call.
+            Set<String> consultDesks = new HashSet<>();
+            for (LiveCall.Party p : secondary.parties().values()) {
+                if (!p.agentId().isEmpty()) {
+                    consultDesks.add(p.agentId());
+                }
+            }
+            for (String agentId : consultDesks) {
+                m.publishCallTo(agentId, secondary, CallChange.ENDED,
+                        (transfer ? Cause.TRANSFER : Cause.NORMAL_CLEARING).name());
+            }
             for (String d : new ArrayList<>(secondary.parties().keySet())) {
                 m.closeSegments(secondary, null, d, secondary.outcome());
                 secondary.removeParty(d);

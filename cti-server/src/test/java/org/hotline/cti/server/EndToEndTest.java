@@ -75,6 +75,12 @@ class EndToEndTest {
                     assertThat(transferred.getCall().getData().getIvrPathList()).contains("3");
                     ben.await(e -> e.hasCall() && e.getCall().getKind() == CallUpdate.Kind.KIND_ENDED
                             && e.getCall().getCall().getCallId().equals(callId), Duration.ofSeconds(10));
+                    // Regression: both desks are told the consultation leg ended, or it stays on their screens.
+                    for (DeskClient desk : List.of(ben, anna)) {
+                        assertThat(desk.seen()).as("%s is told the consultation ended", desk.agentId)
+                                .anyMatch(e -> e.hasCall() && e.getCall().getKind() == CallUpdate.Kind.KIND_ENDED
+                                        && e.getCall().getCall().getCallId().equals(consultId));
+                    }
 
                     anna.hangup(callId);
                     DeskEvent recorded = anna.await(e -> e.hasRecorded() && e.getRecorded().getCallId().equals(callId),

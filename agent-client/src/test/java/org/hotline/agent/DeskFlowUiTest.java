@@ -1,0 +1,150 @@
+package org.hotline.agent;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import org.hotline.api.v1.CallUpdate;
+import org.hotline.api.v1.DeskEvent;
+import org.hotline.cti.server.HotlineServer;
+import org.hotline.cti.switching.sim.IvrScript;
+import org.hotline.cti.switching.sim.SimSwitch;
+import org.hotline.cti.testing.DeskClient;
+import org.hotline.cti.testing.TestDatabase;
+import org.hotline.cti.testing.TestServers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real desk, driven through its window on the headless platform against an in-process CTI
+ * server on the simulated switch: login, a call that rings, is answered, held, retrieved,
+ * consulted to a second agent and transferred, then a second call hung up into after-call work.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeskFlowUiTest extends FxRobot {
+    private Path dir;
+    private TestDatabase db;
+    private HotlineServer server;
+    private io.grpc.ManagedChannel channel;
+    private Locale before;
+    private javafx.application.Application app;
+
+    @BeforeAll
+    void start() throws Exception {
+        before = Locale.getDefault();
+        Locale.setDefault(Locale.ENGLISH);
+        dir = Files.createTempDirectory("hotline-desk-ui");
+        db = TestDatabase.create(TestDatabase.Kind.H2, dir);
+        TestServers.seed(db.config());
+        server = HotlineServer.start(TestServers.options(dir, db.config(), 0));
+        channel = TestServers.channel(server);
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(AgentApp.class, "--server", "localhost:" + server.grpcPort(), "--fingerprint",
+                server.fingerprint(), "--settings", dir.resolve("desk.properties").toString(), "--lang", "en", "--silent");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        channel.shutdownNow();
+        server.close();
+        db.close();
+        Locale.setDefault(before);
+    }
+
+    private void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitForFxEvents();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what + "; state: " + text("#agent-state")
+                    + ", caller: " + text("#caller") + ", error: " + text("#error"), e);
+        }
+    }
+
+    private String text(String query) {
+        return lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse("<none>");
+    }
+
+    private boolean enabled(String query) {
+        return lookup(query).tryQuery().map(n -> !n.isDisabled()).orElse(false);
+    }
+
+    @Test
+    void aWholeCallThroughTheWindow() throws Exception {
+        clickOn("#agent").write("2001");
+        clickOn("#password").write(TestServers.PASSWORD);
+        clickOn("#login");
+        waitUntil("the desk opens", () -> lookup("#agent-state").tryQuery().isPresent());
+        waitUntil("the first state arrives", () -> text("#agent-state").startsWith("Not ready"));
+        assertThat(enabled("#answer")).isFalse();
+        assertThat(enabled("#dial")).isTrue();
+
+        press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil("Ready", () -> text("#agent-state").equals("Ready"));
+
+        ((SimSwitch) server.switchPort()).inboundCall("13900000001", "95001",
+                new IvrScript("1", "general", "G1", Duration.ZERO));
+        waitUntil("the call rings", () -> enabled("#answer"));
+        assertThat(text("#caller")).isEqualTo("13900000001");
+        assertThat(text("#call-detail")).contains("Queue general", "IVR 1", "Keyed in G1");
+        assertThat(enabled("#hangup")).isFalse();
+
+        press(KeyCode.F2).release(KeyCode.F2);
+        waitUntil("answered", () -> text("#agent-state").equals("On a call"));
+        assertThat(enabled("#answer")).isFalse();
+        assertThat(text("#call-time")).startsWith("talking");
+
+        clickOn("#hold");
+        waitUntil("held", () -> ((Button) lookup("#hold").query()).getText().equals("Retrieve"));
+        assertThat(enabled("#consult")).isFalse();
+        clickOn("#hold");
+        waitUntil("retrieved", () -> ((Button) lookup("#hold").query()).getText().equals("Hold") && enabled("#consult"));
+
+        try (DeskClient ben = DeskClient.login(channel, "2002", TestServers.PASSWORD).subscribe()) {
+            ben.await(DeskEvent::hasSnapshot, Duration.ofSeconds(10));
+            clickOn("#consult");
+            waitUntil("the destination dialog opens", () -> lookup(".dialog-pane .text-field").tryQuery().isPresent());
+            clickOn(".dialog-pane .text-field").write("2002").press(KeyCode.ENTER).release(KeyCode.ENTER);
+            waitUntil("the consultation is dialled", () -> !enabled("#consult") || !text("#error").isEmpty());
+            assertThat(text("#error")).isEmpty();
+            CallUpdate consult = ben.awaitCall(CallUpdate.Kind.KIND_RINGING);
+            ben.answer(consult.getCall().getCallId());
+            waitUntil("the transfer can be completed", () -> enabled("#complete-transfer"));
+            assertThat(enabled("#conference")).isTrue();
+            clickOn("#complete-transfer");
+            CallUpdate transferred = ben.awaitCall(CallUpdate.Kind.KIND_TRANSFERRED);
+            assertThat(transferred.getCall().getData().getEnteredAccount()).as("the data follows the call").isEqualTo("G1");
+            waitUntil("the call left this desk", () -> text("#caller").isEmpty());
+            ben.hangup(transferred.getCall().getCallId());
+        }
+
+        waitUntil("Ready again or in wrap-up", () -> !text("#agent-state").equals("On a call"));
+        press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil("Ready for the next call", () -> text("#agent-state").equals("Ready"));
+        ((SimSwitch) server.switchPort()).inboundCall("13900000002", "95001",
+                new IvrScript("1", "general", "", Duration.ZERO));
+        waitUntil("the second call rings", () -> enabled("#answer"));
+        clickOn("#answer");
+        waitUntil("answered", () -> enabled("#hangup"));
+        press(KeyCode.F3).release(KeyCode.F3);
+        waitUntil("after-call work", () -> text("#agent-state").equals("After-call work"));
+        assertThat(text("#caller")).isEmpty();
+        Node banner = lookup("#link-banner").query();
+        assertThat(banner.isVisible()).as("no banner while connected").isFalse();
+    }
+}
