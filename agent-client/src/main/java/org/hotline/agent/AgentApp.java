@@ -99,8 +99,10 @@ public final class AgentApp extends Application {
 
         WorkOrderContext orderContext = new WorkOrderContext();
         orderContext.followCall(desk.activeCallProperty());
-        workOrder = new WorkOrderFormViewModel(new GrpcWorkOrders(s), new DraftStore(drafts), orderContext,
-                link.stateProperty(), messages, wall, AgentApp::later, java.util.UUID.randomUUID()::toString);
+        // One folder per agent: request ids are per agent on the server, so only its owner may resend a draft.
+        DraftStore store = new DraftStore(drafts.resolve(s.agentId().replaceAll("[^A-Za-z0-9_.-]", "_")));
+        workOrder = new WorkOrderFormViewModel(new GrpcWorkOrders(s), store, orderContext,
+                link.stateProperty(), messages, wall, AgentApp::later, () -> java.util.UUID.randomUUID().toString());
         workOrder.start();
         TabPane tabs = new TabPane();
         tabs.getTabs().add(new Tab(messages.get("tab.work_order"), new WorkOrderFormView(workOrder, messages).root()));
