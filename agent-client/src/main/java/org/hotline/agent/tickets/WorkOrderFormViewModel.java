@@ -478,6 +478,8 @@ public final class WorkOrderFormViewModel {
             if (e == null) {
                 reset();
                 done(d, order);
+                // The server answers again: drafts that failed while the link looked up go now.
+                submitPending();
             } else if (unreachable(e)) {
                 if (!onDisk) {
                     status.set(messages.get("wo.status.unsaved", errors.of(e)));

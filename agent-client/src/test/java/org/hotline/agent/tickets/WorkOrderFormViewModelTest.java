@@ -394,4 +394,20 @@ class WorkOrderFormViewModelTest {
         assertThat(m.types()).extracting(t -> t.getCode()).containsExactly("gas_leak", "appointment", "inquiry");
         assertThat(m.departments()).extracting(u -> u.getUnitId()).containsExactly("gas", "water");
     }
+
+    @Test
+    void aSuccessfulSaveAlsoSendsDraftsThatFailedWhileTheLinkStayedUp() {
+        fillGasLeak();
+        server.down = true;
+        vm.save();
+        assertThat(vm.pending()).hasSize(1);
+
+        server.down = false;
+        fillGasLeak();
+        vm.titleProperty().set("第二張");
+        vm.save();
+
+        assertThat(server.orders.values()).extracting(o -> o.getTitle()).containsExactlyInAnyOrder("樓道有燃氣味", "第二張");
+        assertThat(vm.pending()).isEmpty();
+    }
 }
