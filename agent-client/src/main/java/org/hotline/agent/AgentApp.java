@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 
 import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.scene.Node;
@@ -18,12 +19,17 @@ import javafx.util.Duration;
 import org.hotline.agent.connection.DeskSession;
 import org.hotline.agent.connection.GrpcLoginGateway;
 import org.hotline.agent.connection.GrpcSoftphone;
+import org.hotline.agent.connection.GrpcWorkOrders;
 import org.hotline.agent.desk.DeskEventRouter;
 import org.hotline.agent.desk.DeskViewModel;
 import org.hotline.agent.desk.DeskWindow;
 import org.hotline.agent.desk.LinkViewModel;
 import org.hotline.agent.desk.SoftphoneBar;
 import org.hotline.agent.login.DeskSettings;
+import org.hotline.agent.tickets.DraftStore;
+import org.hotline.agent.tickets.WorkOrderContext;
+import org.hotline.agent.tickets.WorkOrderFormView;
+import org.hotline.agent.tickets.WorkOrderFormViewModel;
 import org.hotline.agent.login.LoginView;
 import org.hotline.agent.login.LoginViewModel;
 import org.hotline.agent.ui.Fonts;
@@ -41,12 +47,15 @@ public final class AgentApp extends Application {
     private DeskOptions options;
     private DeskSession session;
     private Timeline clock;
+    private java.nio.file.Path drafts;
+    private WorkOrderFormViewModel workOrder;
 
     @Override
     public void start(Stage stage) {
         this.stage = stage;
         options = DeskOptions.parse(getParameters().getRaw());
         DeskSettings settings = DeskSettings.load(options.settings());
+        drafts = options.settings().toAbsolutePath().getParent().resolve("drafts");
         LoginViewModel<DeskSession> login = new LoginViewModel<>(new GrpcLoginGateway(FxThread.INSTANCE, options.plaintext()),
                 settings, options.fingerprint(), options.server(), options.language(), clientName(),
                 ok -> openDesk(ok.session(), Messages.forLocale(ok.language())));
@@ -89,8 +98,15 @@ public final class AgentApp extends Application {
         router.add(desk::apply);
         SoftphoneBar bar = new SoftphoneBar(desk, messages, SoftphoneBar.typedDestination(messages));
 
+        WorkOrderContext orderContext = new WorkOrderContext();
+        orderContext.followCall(desk.activeCallProperty());
+        // One folder per agent: request ids are per agent on the server, so only its owner may resend a draft.
+        DraftStore store = new DraftStore(drafts.resolve(s.agentId().replaceAll("[^A-Za-z0-9_.-]", "_")));
+        workOrder = new WorkOrderFormViewModel(new GrpcWorkOrders(s), store, orderContext,
+                link.stateProperty(), messages, wall, AgentApp::later, () -> java.util.UUID.randomUUID().toString());
+        workOrder.start();
         TabPane tabs = new TabPane();
-        tabs.getTabs().add(new Tab(messages.get("tab.work_order"), new Label()));
+        tabs.getTabs().add(new Tab(messages.get("tab.work_order"), new WorkOrderFormView(workOrder, messages).root()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Node pop = new Label();
         SplitPane work = new SplitPane(pop, tabs);
@@ -114,8 +130,17 @@ public final class AgentApp extends Application {
         log.info("desk of {} open at extension {}", s.agentId(), s.extension());
     }
 
+    private static void later(java.time.Duration after, Runnable task) {
+        PauseTransition p = new PauseTransition(Duration.millis(after.toMillis()));
+        p.setOnFinished(e -> task.run());
+        p.play();
+    }
+
     @Override
     public void stop() {
+        if (workOrder != null) {
+            workOrder.flush();
+        }
         if (clock != null) {
             clock.stop();
         }

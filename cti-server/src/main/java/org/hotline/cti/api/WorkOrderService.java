@@ -24,7 +24,10 @@ import org.hotline.api.v1.ExportWorkOrdersRequest;
 import org.hotline.api.v1.FollowUpResponse;
 import org.hotline.api.v1.FollowUpSatisfaction;
 import org.hotline.api.v1.GetWorkOrderRequest;
+import org.hotline.api.v1.ListOrgUnitsRequest;
+import org.hotline.api.v1.ListOrgUnitsResponse;
 import org.hotline.api.v1.ListWorkOrderTypesRequest;
+import org.hotline.api.v1.OrgUnitKind;
 import org.hotline.api.v1.ListWorkOrderTypesResponse;
 import org.hotline.api.v1.ReassignWorkOrderRequest;
 import org.hotline.api.v1.RecordFollowUpRequest;
@@ -57,6 +60,7 @@ import org.hotline.cti.workorders.FieldDefinition;
 import org.hotline.cti.workorders.FieldKind;
 import org.hotline.cti.workorders.FollowUp;
 import org.hotline.cti.workorders.NewWorkOrder;
+import org.hotline.cti.workorders.OrgUnit;
 import org.hotline.cti.workorders.Priority;
 import org.hotline.cti.workorders.Satisfaction;
 import org.hotline.cti.workorders.SummaryPeriod;
@@ -274,6 +278,20 @@ final class WorkOrderService extends WorkOrdersGrpc.WorkOrdersImplBase {
                             .setRequired(f.required()).addAllChoices(f.choices()));
                 }
                 b.addTypes(p);
+            }
+            return b.build();
+        });
+    }
+
+    @Override
+    public void listOrgUnits(ListOrgUnitsRequest r, StreamObserver<ListOrgUnitsResponse> out) {
+        unary(out, () -> {
+            worker();
+            ListOrgUnitsResponse.Builder b = ListOrgUnitsResponse.newBuilder();
+            for (OrgUnit u : feature.admin().orgTree().units()) {
+                b.addUnits(org.hotline.api.v1.OrgUnit.newBuilder().setUnitId(u.unitId()).setParentUnitId(nz(u.parentUnitId()))
+                        .setKind(u.kind() == OrgUnit.Kind.DEPARTMENT ? OrgUnitKind.ORG_UNIT_DEPARTMENT : OrgUnitKind.ORG_UNIT_TEAM)
+                        .setName(u.name()));
             }
             return b.build();
         });

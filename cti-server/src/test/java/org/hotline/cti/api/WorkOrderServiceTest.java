@@ -4,14 +4,19 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import com.google.protobuf.Timestamp;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.hotline.api.v1.CreateWorkOrderRequest;
+import org.hotline.api.v1.ListOrgUnitsRequest;
+import org.hotline.api.v1.LoginRequest;
+import org.hotline.api.v1.SessionGrpc;
 import org.hotline.api.v1.DispatchWorkOrderRequest;
 import org.hotline.api.v1.ExportWorkOrdersRequest;
 import org.hotline.api.v1.GetWorkOrderRequest;
@@ -27,7 +32,11 @@ import org.hotline.api.v1.WorkOrderStatus;
 import org.hotline.api.v1.WorkOrderSummaryPeriod;
 import org.hotline.api.v1.WorkOrderSummaryRequest;
 import org.hotline.api.v1.WorkOrdersGrpc;
+import org.hotline.cti.agents.AgentProfile;
 import org.hotline.cti.bench.BearerToken;
+import org.hotline.cti.security.PasswordHasher;
+import org.hotline.cti.storage.Database;
+import org.hotline.cti.storage.DirectoryAdmin;
 import org.hotline.cti.security.AuditEntry;
 import org.hotline.cti.security.Permission;
 import org.hotline.cti.security.Role;
@@ -65,9 +74,15 @@ class WorkOrderServiceTest {
         dir = Files.createTempDirectory("hotline-wo-api");
         db = TestDatabase.h2(dir);
         TestServers.seed(db.config());
+        try (Database d = Database.open(db.config())) {
+            new DirectoryAdmin(d.sessionFactory(), "main", new PasswordHasher(4), Clock.systemUTC()).saveAgents(List.of(
+                    new DirectoryAdmin.Account(new AgentProfile("wb", "Wallboard", Role.WALLBOARD, "", "", Map.of(), "main"),
+                            TestServers.PASSWORD)));
+        }
         server = HotlineServer.start(TestServers.options(dir, db.config(), 0));
         WorkOrderFeature f = server.workOrders();
         f.admin().saveUnit(new OrgUnit("gas", null, OrgUnit.Kind.DEPARTMENT, "燃氣搶修部", "2099"));
+        f.admin().saveUnit(new OrgUnit("gas-east", "gas", OrgUnit.Kind.TEAM, "東區搶修班", null));
         f.admin().saveType(new WorkOrderType("repair", "報修", false, List.of(
                 FieldDefinition.of("meter_id", "表號", FieldKind.TEXT, true))));
         f.admin().saveType(new WorkOrderType("complaint", "投訴", true, List.of()));
@@ -97,6 +112,25 @@ class WorkOrderServiceTest {
                 .setPriority(WorkOrderPriority.WORK_ORDER_NORMAL).setTitle("廚房無氣").setCustomerId("C-1")
                 .setSourceCallId("call-77").setCallerNumber("13800138000").setArea("東區").setAddress("人民路1號")
                 .putFields("meter_id", "M-1");
+    }
+
+    @Test
+    void agentListsTheDepartmentsAndTeamsToDispatchTo() {
+        var units = agent.listOrgUnits(ListOrgUnitsRequest.getDefaultInstance()).getUnitsList();
+
+        assertThat(units).extracting(u -> u.getUnitId() + "<" + u.getParentUnitId() + ":" + u.getKind() + ":" + u.getName())
+                .containsExactly("gas<:ORG_UNIT_DEPARTMENT:燃氣搶修部", "gas-east<gas:ORG_UNIT_TEAM:東區搶修班");
+    }
+
+    @Test
+    void wallboardMayNotListOrgUnits() {
+        String token = SessionGrpc.newBlockingStub(channel).login(LoginRequest.newBuilder().setAgentId("wb")
+                .setPassword(TestServers.PASSWORD).setClientName("test").build()).getSessionToken();
+        var wallboard = WorkOrdersGrpc.newBlockingStub(channel).withCallCredentials(new BearerToken(token));
+
+        assertThatThrownBy(() -> wallboard.listOrgUnits(ListOrgUnitsRequest.getDefaultInstance()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(e.getStatus().getCode())
+                        .isEqualTo(Status.Code.PERMISSION_DENIED));
     }
 
     @Test
