@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
@@ -66,8 +66,8 @@ public final class ApiServer implements AutoCloseable {
                      WorkOrderFeature workOrders, CustomerFeature customers, KnowledgeBase knowledge,
                      BulletinBoard bulletins) {
         int cores = Runtime.getRuntime().availableProcessors();
-        this.executor = Executors.newFixedThreadPool(Math.max(2, cores), daemon("grpc"));
-        this.drainer = Executors.newFixedThreadPool(Math.max(2, cores), daemon("stream-drain"));
+        this.executor = pool(Math.max(2, cores), "grpc");
+        this.drainer = pool(Math.max(2, cores), "stream-drain");
         // bcrypt is slow by design: a small pool, and a bounded queue so a login storm cannot eat the server.
         this.authExecutor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(5_000),
                 daemon("auth"));
@@ -144,6 +144,16 @@ public final class ApiServer implements AutoCloseable {
         executor.shutdownNow();
         drainer.shutdownNow();
         authExecutor.shutdownNow();
+    }
+
+    /**
+     * A fixed pool whose queue is unbounded, so it refuses work only once it is shut down. Netty
+     * still reports the end of streams whose clients went away after the server stopped; those
+     * late notices are dropped with a debug line instead of a stack trace per stream.
+     */
+    static ExecutorService pool(int threads, String name) {
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                daemon(name), (task, pool) -> log.debug("{} pool stopped; dropped {}", name, task));
     }
 
     static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.StreamObserver;
@@ -129,8 +130,14 @@ public final class CtiBench implements Callable<Integer> {
                 SupervisionGrpc.newStub(chans.get(i % channels)).withCallCredentials(new BearerToken(supTokens.get(i)))
                         .subscribe(SubscribeSupervisionRequest.getDefaultInstance(), counting());
             }
+            // A slow client is a desktop of its own (its own connection) whose window is small enough to
+            // fill within the run, so the server has to deal with it rather than the transport hiding it.
+            List<ManagedChannel> slowChans = new ArrayList<>();
             for (int i = 0; i < slowClients; i++) {
-                SupervisionGrpc.newStub(chans.get(i % channels))
+                ManagedChannel slow = NettyChannelBuilder.forAddress("localhost", server.grpcPort(), creds)
+                        .flowControlWindow(64 * 1024).build();
+                slowChans.add(slow);
+                SupervisionGrpc.newStub(slow)
                         .withCallCredentials(new BearerToken(supTokens.get(supervisors + i)))
                         .subscribe(SubscribeSupervisionRequest.getDefaultInstance(), new NeverReads());
             }
@@ -170,6 +177,8 @@ public final class CtiBench implements Callable<Integer> {
             traffic.stop();
             total.add(latency.getIntervalHistogram());
             long heap = heapMax;
+            // Streams missing now were cut off by the server (the slow clients, if it works as meant).
+            int cutOff = agents + supervisors + slowClients + wallboards - server.api().hub().connectedClients();
             var counters = traffic.counters();
             // Drain: every desk hangs up what it has, then each call that rang must have ended on its desk.
             draining = true;
@@ -186,17 +195,20 @@ public final class CtiBench implements Callable<Integer> {
             System.out.printf("routing decision us p50 %.1f p99 %.1f; dropped events %d; stream errors %d; heap used max %d MB%n",
                     routes.getValueAtPercentile(50) / 1000.0, routes.getValueAtPercentile(99) / 1000.0, missing,
                     streamErrors.get(), heap >> 20);
+            System.out.printf("streams cut off by the server: %d (slow clients: %d)%n", cutOff, slowClients);
             System.out.printf("{\"agents\":%d,\"supervisors\":%d,\"wallboards\":%d,\"slow_clients\":%d,\"calls_per_second\":%.1f,"
                             + "\"seconds\":%d,\"calls_offered\":%d,\"calls_answered\":%d,\"calls_abandoned\":%d,"
                             + "\"events_delivered\":%d,\"event_latency_ms_p50\":%.3f,\"event_latency_ms_p99\":%.3f,"
                             + "\"event_latency_ms_p999\":%.3f,\"event_latency_ms_max\":%.3f,\"route_decision_us_p50\":%.1f,"
-                            + "\"route_decision_us_p99\":%.1f,\"dropped_events\":%d,\"stream_errors\":%d,\"heap_used_mb_max\":%d}%n",
+                            + "\"route_decision_us_p99\":%.1f,\"dropped_events\":%d,\"stream_errors\":%d,\"heap_used_mb_max\":%d,"
+                            + "\"streams_cut_off\":%d}%n",
                     agents, supervisors, wallboards, slowClients, cps, seconds, counters.offered(), counters.answered(),
                     counters.abandoned(), total.getTotalCount(), ms(total, 50), ms(total, 99), ms(total, 99.9),
                     total.getMaxValue() / 1000.0, routes.getValueAtPercentile(50) / 1000.0,
-                    routes.getValueAtPercentile(99) / 1000.0, missing, streamErrors.get(), heap >> 20);
+                    routes.getValueAtPercentile(99) / 1000.0, missing, streamErrors.get(), heap >> 20, cutOff);
             desks.shutdownNow();
             chans.forEach(ManagedChannel::shutdownNow);
+            slowChans.forEach(ManagedChannel::shutdownNow);
         } finally {
             sampler.shutdownNow();
         }
@@ -293,7 +305,11 @@ public final class CtiBench implements Callable<Integer> {
                     String id = u.getCall().getCallId();
                     switch (u.getKind()) {
                         case KIND_RINGING -> {
-                            rang.put(me + id, true);
+                            if (!draining) {
+                                // Calls still queued when the traffic stops go on ringing during the drain;
+                                // only those that rang before it must have ended by the check.
+                                rang.put(me + id, true);
+                            }
                             timers.schedule(() -> stub.answer(CallCommandRequest.newBuilder()
                                     .setRequestId(me + req.incrementAndGet()).setCallId(id).build(), ignore), 1, TimeUnit.SECONDS);
                         }

@@ -85,6 +85,6 @@ final class ServerOptionsMixin {
         return new ServerOptions(dataDir, dbUrl, dbUser, dbPassword, site, switchKind,
                 new ServerOptions.AsteriskOptions(amiHost, amiPort, amiUser, amiSecret, agiPort), grpcHost, grpcPort,
                 plaintext, tlsCert, tlsKey, tlsNames, opsHost, opsPort, Duration.ofSeconds(acwSeconds),
-                Duration.ofSeconds(rnaSeconds), !noDemoData, simTrunks);
+                Duration.ofSeconds(rnaSeconds), !noDemoData, simTrunks, null);
     }
 }

@@ -479,7 +479,8 @@ final class SwitchEvents {
         }
         for (CallView v : snapshot.calls()) {
             LiveCall call = m.calls.get(v.call().value());
-            if (call == null) {
+            boolean isNew = call == null;
+            if (isNew) {
                 String caller = "";
                 for (ConnectionView c : v.connections()) {
                     if (Devices.isExternal(c.device())) {
@@ -502,10 +503,21 @@ final class SwitchEvents {
                 call.putParty(c.device(), a == null ? "" : a.id(), s);
                 if (a != null) {
                     a.calls().add(call.id());
-                    if (s == ConnectionState.CONNECTED) {
+                    boolean talking = s == ConnectionState.CONNECTED || s == ConnectionState.HELD;
+                    if (talking) {
                         call.answeredAt(v.startedAt());
                     }
+                    if (isNew && talking) {
+                        // The answer happened while we were not listening: the call's start is the best bound we
+                        // have, and the record must still name the agent and carry the talk leg.
+                        call.openSegment(SegmentKind.TALK, a.id(), c.device(), call.data().queueId(), v.startedAt());
+                        call.lastAgentId(a.id());
+                    }
                     m.followCalls(a);
+                    if (isNew) {
+                        // A desk that stayed connected through the outage must show the call its agent is on.
+                        m.publishCallTo(a.id(), call, talking ? CallChange.CONNECTED : CallChange.RINGING, "");
+                    }
                 }
             }
         }

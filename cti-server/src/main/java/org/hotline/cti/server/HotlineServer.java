@@ -168,7 +168,7 @@ public final class HotlineServer implements AutoCloseable {
         }
         customers = customerFeature(o, clock);
         api = new ApiServer(new ApiServer.Listen.Tcp(o.grpcHost(), o.grpcPort(), credentials), center, directory,
-                hasher::verify, sessions, org.hotline.cti.api.StreamHub.Limits.DEFAULT, workOrders, customers,
+                hasher::verify, sessions, o.streamLimits(), workOrders, customers,
                 knowledge, new BulletinBoard(knowledgeStore, clock));
         customers.attachTo(center, api.hub().screenPops());
         center.start(agents, queues, directory.reasonCodes(), restore, directory.lastStates())

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.hotline.cti.api.StreamHub;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -17,12 +19,13 @@ import static java.util.Objects.requireNonNull;
  * @param tlsCert     operator-supplied certificate (PEM), or null to create a self-signed one
  * @param tlsNames    extra host names or addresses for the self-signed certificate
  * @param simTrunks   outside lines of the simulated switch
+ * @param streamLimits client stream buffers and how long a client may stall before it is cut off
  */
 public record ServerOptions(Path dataDir, String dbUrl, String dbUser, String dbPassword, String siteId,
                             String switchKind, AsteriskOptions asterisk, String grpcHost, int grpcPort,
                             boolean plaintext, Path tlsCert, Path tlsKey, List<String> tlsNames, String opsHost,
                             int opsPort, Duration afterCallWork, Duration ringNoAnswer, boolean seedDemoData,
-                            int simTrunks) {
+                            int simTrunks, StreamHub.Limits streamLimits) {
 
     /** How to reach Asterisk (AMI) and where to serve FastAGI. */
     public record AsteriskOptions(String host, int amiPort, String user, String secret, int agiPort) {
@@ -39,6 +42,7 @@ public record ServerOptions(Path dataDir, String dbUrl, String dbUser, String db
             throw new IllegalArgumentException("switch: " + switchKind + " (expected: sim or asterisk)");
         }
         tlsNames = List.copyOf(tlsNames);
+        streamLimits = streamLimits == null ? StreamHub.Limits.DEFAULT : streamLimits;
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new IllegalArgumentException("tls: give both --tls-cert and --tls-key, or neither");
         }
@@ -47,31 +51,43 @@ public record ServerOptions(Path dataDir, String dbUrl, String dbUser, String db
     public static ServerOptions defaults(Path dataDir) {
         return new ServerOptions(dataDir, "", "", "", "main", "sim", AsteriskOptions.defaults(), "0.0.0.0", 7443,
                 false, null, null, List.of(), "127.0.0.1", 9464, Duration.ofSeconds(30), Duration.ofSeconds(15),
-                true, 120);
+                true, 120, StreamHub.Limits.DEFAULT);
     }
 
     public ServerOptions withGrpc(String host, int port, boolean plain) {
         return new ServerOptions(dataDir, dbUrl, dbUser, dbPassword, siteId, switchKind, asterisk, host, port, plain,
-                tlsCert, tlsKey, tlsNames, opsHost, opsPort, afterCallWork, ringNoAnswer, seedDemoData, simTrunks);
+                tlsCert, tlsKey, tlsNames, opsHost, opsPort, afterCallWork, ringNoAnswer, seedDemoData, simTrunks,
+                streamLimits);
     }
 
     public ServerOptions withOpsPort(int port) {
         return new ServerOptions(dataDir, dbUrl, dbUser, dbPassword, siteId, switchKind, asterisk, grpcHost, grpcPort,
-                plaintext, tlsCert, tlsKey, tlsNames, opsHost, port, afterCallWork, ringNoAnswer, seedDemoData, simTrunks);
+                plaintext, tlsCert, tlsKey, tlsNames, opsHost, port, afterCallWork, ringNoAnswer, seedDemoData, simTrunks,
+                streamLimits);
     }
 
     public ServerOptions withDatabase(String url, String user, String password) {
         return new ServerOptions(dataDir, url, user, password, siteId, switchKind, asterisk, grpcHost, grpcPort,
-                plaintext, tlsCert, tlsKey, tlsNames, opsHost, opsPort, afterCallWork, ringNoAnswer, seedDemoData, simTrunks);
+                plaintext, tlsCert, tlsKey, tlsNames, opsHost, opsPort, afterCallWork, ringNoAnswer, seedDemoData, simTrunks,
+                streamLimits);
     }
 
     public ServerOptions withSim(int trunks, boolean demoData) {
         return new ServerOptions(dataDir, dbUrl, dbUser, dbPassword, siteId, switchKind, asterisk, grpcHost, grpcPort,
-                plaintext, tlsCert, tlsKey, tlsNames, opsHost, opsPort, afterCallWork, ringNoAnswer, demoData, trunks);
+                plaintext, tlsCert, tlsKey, tlsNames, opsHost, opsPort, afterCallWork, ringNoAnswer, demoData, trunks,
+                streamLimits);
     }
 
     public ServerOptions withTimers(Duration acw, Duration rna) {
         return new ServerOptions(dataDir, dbUrl, dbUser, dbPassword, siteId, switchKind, asterisk, grpcHost, grpcPort,
-                plaintext, tlsCert, tlsKey, tlsNames, opsHost, opsPort, acw, rna, seedDemoData, simTrunks);
+                plaintext, tlsCert, tlsKey, tlsNames, opsHost, opsPort, acw, rna, seedDemoData, simTrunks,
+                streamLimits);
+    }
+
+    /** Client stream limits (tests shorten the stall time). */
+    public ServerOptions withStreamLimits(StreamHub.Limits limits) {
+        return new ServerOptions(dataDir, dbUrl, dbUser, dbPassword, siteId, switchKind, asterisk, grpcHost, grpcPort,
+                plaintext, tlsCert, tlsKey, tlsNames, opsHost, opsPort, afterCallWork, ringNoAnswer, seedDemoData, simTrunks,
+                limits);
     }
 }

@@ -243,6 +243,51 @@ class CallCenterTest {
         assertThat(cdr.segmentsOf("c1")).extracting(CallSegment::kind).contains(SegmentKind.MONITOR);
     }
 
+    @Test
+    void afterALinkOutageCallsThatEndedUnseenCloseNewCallsAreAdoptedAndOtherAgentsKeepTheirStates() {
+        ready("1001", "1002");
+        run(cc.login("1003", ""));
+        run(cc.execute(new AgentCommand.SetState("1003", AgentState.NOT_READY, "break")));
+        event(new SwitchEvent.RouteRequested(now(), id("c1"), CALLER, "95001", "3", Map.of()));
+        event(new SwitchEvent.Delivered(now(), id("c1"), "1002", "tel:" + CALLER, "95001"));
+        event(new SwitchEvent.Established(now(), id("c1"), "1002", "tel:" + CALLER));
+        assertThat(state("1002")).isEqualTo(AgentState.ON_CALL);
+
+        advance(Duration.ofSeconds(20));
+        event(new SwitchEvent.LinkLost(now(), "test"));
+        advance(Duration.ofSeconds(40));
+        // Back: c1 ended during the outage; 1001 took a call the model never saw start.
+        Instant adoptedStart = now().minusSeconds(25);
+        event(new SwitchEvent.LinkRestored(now(), new SwitchEvent.SwitchSnapshot(List.of(new SwitchEvent.CallView(
+                id("c9"), adoptedStart, List.of(new SwitchEvent.ConnectionView("1001", "CONNECTED"),
+                        new SwitchEvent.ConnectionView("tel:13800000009", "CONNECTED")), Map.of("queue", "general"))))));
+
+        CallDetailRecord ended = cdr.records.stream().filter(r -> r.callId().equals("c1")).findFirst()
+                .orElseThrow(() -> new AssertionError("no record for c1, which ended during the outage: " + cdr.records));
+        assertThat(ended.outcome()).isEqualTo("answered");
+        assertThat(state("1002")).as("its call ended while the link was down").isEqualTo(AgentState.AFTER_CALL_WORK);
+
+        List<org.hotline.cti.calls.CallView> onAnnasDesk = run(cc.read(r -> r.callsOf("1001")));
+        assertThat(onAnnasDesk).singleElement().satisfies(c -> {
+            assertThat(c.callId()).isEqualTo("c9");
+            assertThat(c.data().callerNumber()).isEqualTo("13800000009");
+            assertThat(c.data().queueId()).isEqualTo("general");
+        });
+        assertThat(state("1001")).as("on the adopted call").isEqualTo(AgentState.ON_CALL);
+        assertThat(desk.last("1001", CallChange.CONNECTED)).as("the desk that stayed connected is told")
+                .isNotNull().satisfies(d -> assertThat(d.call().callId()).isEqualTo("c9"));
+        assertThat(agent("1003").state()).isEqualTo(AgentState.NOT_READY);
+        assertThat(agent("1003").reason()).as("an agent the outage did not touch keeps its state").isEqualTo("break");
+
+        event(new SwitchEvent.ConnectionCleared(now(), id("c9"), "tel:13800000009", Cause.NORMAL_CLEARING));
+        event(new SwitchEvent.CallCleared(now(), id("c9"), Cause.NORMAL_CLEARING));
+        CallDetailRecord adopted = cdr.records.stream().filter(r -> r.callId().equals("c9")).findFirst().orElseThrow();
+        assertThat(adopted.startedAt()).as("an adopted call keeps the start the switch reported").isEqualTo(adoptedStart);
+        assertThat(adopted.agentId()).as("the record names the agent of the adopted call").isEqualTo("1001");
+        assertThat(cdr.segmentsOf("c9")).extracting(CallSegment::kind, CallSegment::agentId, CallSegment::startedAt)
+                .contains(org.assertj.core.groups.Tuple.tuple(SegmentKind.TALK, "1001", adoptedStart));
+    }
+
     // ---- helpers ----
 
     private void ready(String... agents) {
