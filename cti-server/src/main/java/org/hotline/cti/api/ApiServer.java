@@ -105,7 +105,7 @@ public final class ApiServer implements AutoCloseable {
             services.add(ServerInterceptors.intercept(new KnowledgeService(knowledge, bulletins, center, requestIds), auth));
         }
         if (customers != null) {
-            services.add(ServerInterceptors.intercept(new CustomerService(customers), auth));
+            services.add(ServerInterceptors.intercept(new CustomerService(customers, requestIds), auth));
             services.add(ServerInterceptors.intercept(new ContactHistoryService(customers, requestIds), auth));
             services.add(ServerInterceptors.intercept(new BlacklistService(customers, center), auth));
         }
