@@ -123,7 +123,7 @@ public final class JdbcCustomers implements CustomerDirectory, BillingGateway {
         return ids.length;
     }
 
-    /** Prefix of account numbers assigned by {@link #create}; digits follow (see V6__customer_account_numbers.sql). */
+    /** Prefix of account numbers assigned by {@link #create}; digits follow (see V7__customer_account_numbers.sql). */
     public static final String CREATED_ACCOUNT_PREFIX = "Q";
 
     @Override
