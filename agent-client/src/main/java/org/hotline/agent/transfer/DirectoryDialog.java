@@ -103,8 +103,33 @@ public final class DirectoryDialog implements SoftphoneBar.DestinationPicker {
             }
         });
         vm.load();
-        d.setOnShown(e -> filter.requestFocus());
+        focusFirst(d, filter);
         return d.showAndWait().orElse(null);
+    }
+
+    /**
+     * The agent types at once: the dialog hands the focus to its default button as it opens, so
+     * focus that lands elsewhere before the agent's first key or click is moved to the filter box.
+     */
+    private static void focusFirst(Dialog<?> d, TextField filter) {
+        javafx.scene.Scene scene = d.getDialogPane().getScene();
+        javafx.beans.value.ChangeListener<Node> toFilter = (o, was, now) -> {
+            if (now != null && now != filter) {
+                filter.requestFocus();
+            }
+        };
+        scene.focusOwnerProperty().addListener(toFilter);
+        javafx.event.EventHandler<javafx.event.Event> stop = new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(javafx.event.Event e) {
+                scene.focusOwnerProperty().removeListener(toFilter);
+                scene.removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this);
+                scene.removeEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, this);
+            }
+        };
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, stop);
+        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, stop);
+        d.setOnShown(e -> filter.requestFocus());
     }
 
     private static final class EntryCell extends ListCell<Entry> {
