@@ -13,9 +13,12 @@ import org.hotline.agent.Messages;
 import org.hotline.agent.connection.DeskSession;
 import org.hotline.agent.connection.Fingerprint;
 import org.hotline.agent.connection.GrpcDirectory;
+import org.hotline.agent.connection.GrpcHistory;
 import org.hotline.agent.connection.GrpcKnowledge;
 import org.hotline.agent.connection.ServerAddress;
 import org.hotline.agent.connection.ServerConnection;
+import org.hotline.agent.history.CallHistoryViewModel;
+import org.hotline.agent.history.MyDayViewModel;
 import org.hotline.agent.knowledge.Highlights.Segment;
 import org.hotline.agent.transfer.DirectoryViewModel;
 import org.hotline.api.v1.LoginRequest;
@@ -33,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The desk's real connection classes against an in-process server with the demo knowledge base:
  * an agent types 漏氣 (and 漏气, and "gas leak") and finds the gas-leak article with the match
- * highlighted, opens it and copies its standard answer; the transfer directory lists the queues.
+ * highlighted, opens it and copies its standard answer; the transfer directory lists the queues;
+ * my day and my call history load without error.
  */
 class KnowledgeSearchEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
@@ -81,6 +85,18 @@ class KnowledgeSearchEndToEndTest {
                     await(() -> !directory.entries().isEmpty());
                     assertThat(directory.entries()).extracting(DirectoryViewModel.Entry::destination)
                             .contains("queue:general", "queue:repair").doesNotContain("2001");
+
+                    // My day and my history go through the same session to the server's own figures.
+                    java.time.Clock wall = java.time.Clock.systemDefaultZone();
+                    MyDayViewModel day = new MyDayViewModel(new GrpcHistory(desk), zh, wall);
+                    day.refresh();
+                    await(() -> !day.callsHandledProperty().get().equals("–") || !day.errorProperty().get().isEmpty());
+                    assertThat(day.errorProperty().get()).isEmpty();
+                    assertThat(day.callsHandledProperty().get()).isEqualTo("0");
+                    CallHistoryViewModel history = new CallHistoryViewModel(new GrpcHistory(desk), zh, wall, n -> { });
+                    history.search();
+                    await(() -> history.statusProperty().get().equals(zh.get("history.none")) || !history.errorProperty().get().isEmpty());
+                    assertThat(history.errorProperty().get()).isEmpty();
                 } finally {
                     desk.logout(Duration.ofSeconds(3));
                 }
