@@ -17,6 +17,9 @@ import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.hotline.agent.connection.DeskSession;
+import org.hotline.agent.connection.GrpcDirectory;
+import org.hotline.agent.connection.GrpcHistory;
+import org.hotline.agent.connection.GrpcKnowledge;
 import org.hotline.agent.connection.GrpcLoginGateway;
 import org.hotline.agent.connection.GrpcSoftphone;
 import org.hotline.agent.connection.GrpcWorkOrders;
@@ -25,6 +28,14 @@ import org.hotline.agent.desk.DeskViewModel;
 import org.hotline.agent.desk.DeskWindow;
 import org.hotline.agent.desk.LinkViewModel;
 import org.hotline.agent.desk.SoftphoneBar;
+import org.hotline.agent.history.CallHistoryView;
+import org.hotline.agent.history.CallHistoryViewModel;
+import org.hotline.agent.history.MyDayView;
+import org.hotline.agent.history.MyDayViewModel;
+import org.hotline.agent.knowledge.BulletinTicker;
+import org.hotline.agent.knowledge.BulletinsViewModel;
+import org.hotline.agent.knowledge.KnowledgeView;
+import org.hotline.agent.knowledge.KnowledgeViewModel;
 import org.hotline.agent.login.DeskSettings;
 import org.hotline.agent.tickets.DraftStore;
 import org.hotline.agent.tickets.WorkOrderContext;
@@ -34,6 +45,7 @@ import org.hotline.agent.login.LoginView;
 import org.hotline.agent.login.LoginViewModel;
 import org.hotline.agent.ui.Fonts;
 import org.hotline.agent.ui.FxAlerts;
+import org.hotline.agent.transfer.DirectoryDialog;
 import org.hotline.agent.ui.FxThread;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +120,15 @@ public final class AgentApp extends Application {
                 s.extension(), s.reasonCodes());
         DeskEventRouter router = new DeskEventRouter(link);
         router.add(desk::apply);
-        SoftphoneBar bar = new SoftphoneBar(desk, messages, SoftphoneBar.typedDestination(messages));
+        SoftphoneBar bar = new SoftphoneBar(desk, messages, new DirectoryDialog(new GrpcDirectory(s), messages, s.agentId()));
+        KnowledgeViewModel kb = new KnowledgeViewModel(new GrpcKnowledge(s), messages,
+                KnowledgeView.pause(Duration.millis(250)), KnowledgeView.systemClipboard());
+        BulletinsViewModel bulletins = new BulletinsViewModel(wall);
+        MyDayViewModel myDay = new MyDayViewModel(new GrpcHistory(s), messages, wall);
+        CallHistoryViewModel history = new CallHistoryViewModel(new GrpcHistory(s), messages, wall, bar::dial);
+        router.add(bulletins::apply);
+        router.add(myDay::apply);
+        router.add(history::apply);
 
         WorkOrderContext orderContext = new WorkOrderContext();
         orderContext.followCall(desk.activeCallProperty());
@@ -119,13 +139,15 @@ public final class AgentApp extends Application {
         workOrder.start();
         TabPane tabs = new TabPane();
         tabs.getTabs().add(new Tab(messages.get("tab.work_order"), new WorkOrderFormView(workOrder, messages).root()));
+        tabs.getTabs().addAll(new KnowledgeView(kb, messages).tab(), new MyDayView(myDay, messages).tab(),
+                new CallHistoryView(history, messages).tab());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Node pop = new Label();
         SplitPane work = new SplitPane(pop, tabs);
         work.setDividerPositions(0.45);
 
         String who = messages.get("desk.who", s.agentName(), s.agentId(), s.extension(), s.server());
-        DeskWindow window = new DeskWindow(bar, desk, link, messages, who, work, null);
+        DeskWindow window = new DeskWindow(bar, desk, link, messages, who, work, new BulletinTicker(bulletins, messages).root());
         stage.titleProperty().unbind();
         stage.setTitle(messages.get("app.title") + " — " + s.agentName() + " (" + s.agentId() + ")");
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
