@@ -118,8 +118,8 @@ class DeskFlowUiTest extends FxRobot {
         try (DeskClient ben = DeskClient.login(channel, "2002", TestServers.PASSWORD).subscribe()) {
             ben.await(DeskEvent::hasSnapshot, Duration.ofSeconds(10));
             clickOn("#consult");
-            waitUntil("the destination dialog opens", () -> lookup(".dialog-pane .text-field").tryQuery().isPresent());
-            clickOn(".dialog-pane .text-field").write("2002").press(KeyCode.ENTER).release(KeyCode.ENTER);
+            waitUntil("the directory opens", () -> lookup("#transfer-filter").tryQuery().isPresent());
+            targetWindow("Consult").write("2002").type(KeyCode.ENTER);
             waitUntil("the consultation is dialled", () -> !enabled("#consult") || !text("#error").isEmpty());
             assertThat(text("#error")).isEmpty();
             CallUpdate consult = ben.awaitCall(CallUpdate.Kind.KIND_RINGING);

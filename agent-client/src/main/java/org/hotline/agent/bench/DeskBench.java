@@ -27,6 +27,8 @@ public final class DeskBench {
     private static final Pattern DEMO = Pattern.compile(
             "^Hotline demo: .*free seats for people: \\[(\\d+).*gRPC port (\\d+)(?:, certificate SHA-256 ([0-9A-F:]+))?");
 
+    private static List<String> jvmOptions = List.of();
+
     private DeskBench() {
     }
 
@@ -40,6 +42,9 @@ public final class DeskBench {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("java.class.path");
+        // The desks it starts render like this JVM would (e.g. -Dprism.order=sw under Xvfb).
+        String prism = System.getProperty("prism.order");
+        jvmOptions = prism == null ? List.of() : List.of("-Dprism.order=" + prism);
 
         List<Long> starts = new ArrayList<>();
         for (int i = 0; i < o.coldStarts; i++) {
@@ -87,9 +92,11 @@ public final class DeskBench {
     private static long coldStart(String java, String classpath) throws IOException, InterruptedException {
         Path settings = Files.createTempFile("hotline-bench-desk", ".properties");
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(java, "-D" + BenchHooks.EXIT_WHEN_SHOWN + "=true", "-cp", classpath,
-                "org.hotline.agent.Main", "--settings", settings.toString(), "--server", "localhost:1")
-                .redirectErrorStream(true).start();
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-D" + BenchHooks.EXIT_WHEN_SHOWN + "=true", "-cp", classpath,
+                "org.hotline.agent.Main", "--settings", settings.toString(), "--server", "localhost:1"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
@@ -109,7 +116,9 @@ public final class DeskBench {
     /** A real desk in its own JVM, logged in at the demo's free seat, working calls; returns its FX figures. */
     private static double[] runDesk(String java, String classpath, int port, String fingerprint, String seat, int seconds,
                                     Path settings) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(java, "-D" + BenchHooks.AGENT + "=" + seat,
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-D" + BenchHooks.AGENT + "=" + seat,
                 "-D" + BenchHooks.PASSWORD + "=demo" + seat, "-D" + BenchHooks.SECONDS + "=" + seconds,
                 "-cp", classpath, "org.hotline.agent.Main", "--settings", settings.toString(), "--silent",
                 "--server", "localhost:" + port));
