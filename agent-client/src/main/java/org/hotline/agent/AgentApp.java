@@ -16,6 +16,7 @@ import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.hotline.agent.connection.DeskSession;
+import org.hotline.agent.connection.GrpcCustomers;
 import org.hotline.agent.connection.GrpcLoginGateway;
 import org.hotline.agent.connection.GrpcSoftphone;
 import org.hotline.agent.desk.DeskEventRouter;
@@ -26,6 +27,8 @@ import org.hotline.agent.desk.SoftphoneBar;
 import org.hotline.agent.login.DeskSettings;
 import org.hotline.agent.login.LoginView;
 import org.hotline.agent.login.LoginViewModel;
+import org.hotline.agent.pop.ScreenPopView;
+import org.hotline.agent.pop.ScreenPopViewModel;
 import org.hotline.agent.ui.Fonts;
 import org.hotline.agent.ui.FxAlerts;
 import org.hotline.agent.ui.FxThread;
@@ -87,7 +90,9 @@ public final class AgentApp extends Application {
         TabPane tabs = new TabPane();
         tabs.getTabs().add(new Tab(messages.get("tab.work_order"), new Label()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        Node pop = new Label();
+        ScreenPopViewModel popVm = new ScreenPopViewModel(new GrpcCustomers(s), messages, wall, bar::dial);
+        router.add(popVm::apply);
+        Node pop = new ScreenPopView(popVm, messages).root();
         SplitPane work = new SplitPane(pop, tabs);
         work.setDividerPositions(0.45);
 
