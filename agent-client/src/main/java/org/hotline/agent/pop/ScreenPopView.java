@@ -357,6 +357,7 @@ public final class ScreenPopView {
         t.getColumns().add(column("pop.col.title", WorkOrderRow::title, 200));
         t.setPrefHeight(120);
         t.setMinHeight(80);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         return t;
     }
 
@@ -381,6 +382,7 @@ public final class ScreenPopView {
         t.getColumns().add(column("pop.col.summary", ContactRow::summary, 220));
         t.setPrefHeight(200);
         t.setMinHeight(100);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         return t;
     }
 

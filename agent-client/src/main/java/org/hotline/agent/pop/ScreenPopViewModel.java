@@ -93,6 +93,7 @@ public final class ScreenPopViewModel {
     private ScreenPop shownPop;
     private int generation;
     private int attachesPending;
+    private int pending;
 
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.EMPTY);
     private final ObjectProperty<PopCall> call = new SimpleObjectProperty<>();
@@ -268,12 +269,10 @@ public final class ScreenPopViewModel {
             return;
         }
         int gen = ++generation;
-        busy.set(true);
-        gateway.getByAccount(accountNo).whenComplete((c, e) -> {
+        tracked(gateway.getByAccount(accountNo)).whenComplete((c, e) -> {
             if (gen != generation) {
                 return;
             }
-            busy.set(false);
             if (e != null) {
                 error.set(errors.of(e));
             } else if (c.isEmpty()) {
@@ -306,7 +305,7 @@ public final class ScreenPopViewModel {
         moreContacts.set(false);
         mode.set(Mode.CARD);
         String acct = c.getAccountNo();
-        gateway.openWorkOrders(acct).whenComplete((list, e) -> {
+        tracked(gateway.openWorkOrders(acct)).whenComplete((list, e) -> {
             if (gen != generation) {
                 return;
             }
@@ -316,7 +315,7 @@ public final class ScreenPopViewModel {
                 workOrders.setAll(list.stream().map(this::row).toList());
             }
         });
-        gateway.listContacts(acct, POP_CONTACTS).whenComplete((list, e) -> {
+        tracked(gateway.listContacts(acct, POP_CONTACTS)).whenComplete((list, e) -> {
             if (gen != generation) {
                 return;
             }
@@ -371,17 +370,15 @@ public final class ScreenPopViewModel {
         }
         SearchKind kind = searchKind.get() == SearchKind.AUTO ? detect(text) : searchKind.get();
         int gen = ++generation;
-        busy.set(true);
         CompletableFuture<List<Customer>> found = switch (kind) {
             case PHONE -> gateway.lookupByPhone(digits(text));
             case ACCOUNT -> gateway.getByAccount(text.toUpperCase(Locale.ROOT)).thenApply(o -> o.map(List::of).orElse(List.of()));
             default -> gateway.search(text, SEARCH_LIMIT);
         };
-        found.whenComplete((list, e) -> {
+        tracked(found).whenComplete((list, e) -> {
             if (gen != generation) {
                 return;
             }
-            busy.set(false);
             if (e != null) {
                 error.set(errors.of(e));
             } else if (list.isEmpty()) {
@@ -393,6 +390,16 @@ public final class ScreenPopViewModel {
                 message.set(messages.get("pop.search.found", list.size(), text));
                 mode.set(Mode.PICK);
             }
+        });
+    }
+
+    /** Counts the request while it runs: the panel is busy while any request is out, whichever finishes last. */
+    private <T> CompletableFuture<T> tracked(CompletableFuture<T> f) {
+        pending++;
+        busy.set(true);
+        return f.whenComplete((r, e) -> {
+            pending--;
+            busy.set(pending > 0);
         });
     }
 
@@ -446,9 +453,7 @@ public final class ScreenPopViewModel {
         CustomerGateway.NewCustomer n = new CustomerGateway.NewCustomer(createRequestId, newName.get().trim(),
                 parsePhones(newPhones.get()), newAddress.get().trim(), newDistrict.get().trim(), newType.get());
         int gen = ++generation;
-        busy.set(true);
-        gateway.createCustomer(n).whenComplete((c, e) -> {
-            busy.set(false);
+        tracked(gateway.createCustomer(n)).whenComplete((c, e) -> {
             if (e != null) {
                 createError.set(errors.of(e));
                 return;
@@ -503,9 +508,7 @@ public final class ScreenPopViewModel {
         }
         int limit = Math.min(MAX_CONTACTS, Math.max(contactLimit, contacts.size()) + MORE_STEP);
         int gen = generation;
-        busy.set(true);
-        gateway.listContacts(c.getAccountNo(), limit).whenComplete((list, e) -> {
-            busy.set(false);
+        tracked(gateway.listContacts(c.getAccountNo(), limit)).whenComplete((list, e) -> {
             if (gen != generation) {
                 return;
             }

@@ -24,6 +24,9 @@ final class FakeCustomers implements CustomerGateway {
     final List<String> contactQueries = new ArrayList<>();
     final List<String> searches = new ArrayList<>();
     Status failCreateWith;
+    /** When set, text searches wait here until the test completes them (answers that arrive late). */
+    boolean holdSearches;
+    final List<CompletableFuture<List<Customer>>> heldSearches = new ArrayList<>();
     int nextAccount = 1;
 
     void add(Customer c) {
@@ -46,6 +49,11 @@ final class FakeCustomers implements CustomerGateway {
     @Override
     public CompletableFuture<List<Customer>> search(String fragment, int limit) {
         searches.add("text:" + fragment);
+        if (holdSearches) {
+            CompletableFuture<List<Customer>> f = new CompletableFuture<>();
+            heldSearches.add(f);
+            return f;
+        }
         return CompletableFuture.completedFuture(byAccount.values().stream()
                 .filter(c -> c.getName().contains(fragment) || c.getAddress().contains(fragment))
                 .sorted(java.util.Comparator.comparing(Customer::getAccountNo)).limit(limit).toList());

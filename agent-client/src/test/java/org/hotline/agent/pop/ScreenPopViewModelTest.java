@@ -323,6 +323,21 @@ class ScreenPopViewModelTest {
     }
 
     @Test
+    void aSearchAnswerOvertakenByACallIsDroppedAndThePanelIsNotLeftBusy() {
+        server.add(customer("G50", "李志明", SHARED));
+        server.holdSearches = true;
+        vm.searchTextProperty().set("李");
+        vm.search();
+        assertThat(vm.busyProperty().get()).isTrue();
+
+        vm.apply(pop("c1", KNOWN, knownG1()));
+        server.heldSearches.get(0).complete(List.of(server.byAccount.get("G50")));
+
+        assertThat(vm.selectedCustomerProperty().get().getAccountNo()).as("the call's customer, not the late answer").isEqualTo("G1");
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
     void aCustomerFoundBySearchDuringAnUnknownCallIsAttachedToIt() {
         server.add(customer("G1", "陳嘉欣", KNOWN));
         vm.apply(pop("c5", "13000000000"));
