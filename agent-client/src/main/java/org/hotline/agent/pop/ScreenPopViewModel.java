@@ -102,6 +102,11 @@ public final class ScreenPopViewModel {
     private final ObservableList<WorkOrderRow> workOrders = FXCollections.observableArrayList();
     private final ObservableList<ContactRow> contacts = FXCollections.observableArrayList();
     private final ObservableList<String> phones = FXCollections.observableArrayList();
+    // Made once: a wrapper made per call would be held only weakly by its list, and a view's listener on it lost at the next GC.
+    private final ObservableList<Customer> candidatesView = FXCollections.unmodifiableObservableList(candidates);
+    private final ObservableList<WorkOrderRow> workOrdersView = FXCollections.unmodifiableObservableList(workOrders);
+    private final ObservableList<ContactRow> contactsView = FXCollections.unmodifiableObservableList(contacts);
+    private final ObservableList<String> phonesView = FXCollections.unmodifiableObservableList(phones);
     private final BooleanProperty moreContacts = new SimpleBooleanProperty();
     private int contactLimit = POP_CONTACTS;
 
@@ -663,20 +668,20 @@ public final class ScreenPopViewModel {
     }
 
     public ObservableList<Customer> candidates() {
-        return FXCollections.unmodifiableObservableList(candidates);
+        return candidatesView;
     }
 
     public ObservableList<WorkOrderRow> openWorkOrders() {
-        return FXCollections.unmodifiableObservableList(workOrders);
+        return workOrdersView;
     }
 
     /** The timeline of the customer on the card, newest first. */
     public ObservableList<ContactRow> contacts() {
-        return FXCollections.unmodifiableObservableList(contacts);
+        return contactsView;
     }
 
     public ObservableList<String> phones() {
-        return FXCollections.unmodifiableObservableList(phones);
+        return phonesView;
     }
 
     public ReadOnlyBooleanProperty moreContactsProperty() {

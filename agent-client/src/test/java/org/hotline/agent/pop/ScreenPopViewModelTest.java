@@ -379,6 +379,22 @@ class ScreenPopViewModelTest {
     }
 
     @Test
+    void aViewListeningToThePhonesStillHearsAfterAGarbageCollection() throws Exception {
+        List<String> heard = new ArrayList<>();
+        vm.phones().addListener((javafx.collections.ListChangeListener<String>) c -> heard.addAll(vm.phones()));
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+
+        vm.apply(pop("c1", KNOWN, knownG1()));
+
+        assertThat(vm.phones()).isSameAs(vm.phones());
+        assertThat(vm.contacts()).isSameAs(vm.contacts());
+        assertThat(heard).contains(KNOWN);
+    }
+
+    @Test
     void clickingAPhoneNumberDialsIt() {
         vm.dial(" 02081234567 ");
         vm.dial("");
