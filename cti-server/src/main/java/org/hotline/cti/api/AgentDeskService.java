@@ -1,6 +1,10 @@
 package org.hotline.cti.api;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import io.grpc.stub.ServerCallStreamObserver;
@@ -13,13 +17,22 @@ import org.hotline.api.v1.CommandResponse;
 import org.hotline.api.v1.ConsultRequest;
 import org.hotline.api.v1.DeskEvent;
 import org.hotline.api.v1.DialRequest;
+import org.hotline.api.v1.GetMyDayRequest;
+import org.hotline.api.v1.GetMyDayResponse;
 import org.hotline.api.v1.ListDirectoryRequest;
+import org.hotline.api.v1.ListMyCallsRequest;
+import org.hotline.api.v1.ListMyCallsResponse;
 import org.hotline.api.v1.ListDirectoryResponse;
 import org.hotline.api.v1.MuteRequest;
 import org.hotline.api.v1.SendDigitsRequest;
 import org.hotline.api.v1.SetStateRequest;
 import org.hotline.api.v1.SubscribeDeskRequest;
+import org.hotline.cti.agents.AgentDay;
 import org.hotline.cti.agents.AgentState;
+import org.hotline.cti.calls.AgentHistory;
+import org.hotline.cti.calls.CallDetailRecord;
+import org.hotline.cti.calls.CallHistoryQuery;
+import org.hotline.cti.core.CommandException;
 import org.hotline.cti.core.AgentCommand;
 import org.hotline.cti.core.CallCenter;
 import org.hotline.cti.security.Session;
@@ -29,11 +42,16 @@ final class AgentDeskService extends AgentDeskGrpc.AgentDeskImplBase {
     private final CallCenter center;
     private final StreamHub hub;
     private final RequestIds requestIds;
+    private final AgentHistory history;
+    private final Executor workers;
 
-    AgentDeskService(CallCenter center, StreamHub hub, RequestIds requestIds) {
+    /** {@code history} may be null (no database): then GetMyDay and ListMyCalls answer UNAVAILABLE. */
+    AgentDeskService(CallCenter center, StreamHub hub, RequestIds requestIds, AgentHistory history, Executor workers) {
         this.center = center;
         this.hub = hub;
         this.requestIds = requestIds;
+        this.history = history;
+        this.workers = workers;
     }
 
     private static Session desk() {
@@ -156,6 +174,87 @@ final class AgentDeskService extends AgentDeskGrpc.AgentDeskImplBase {
         // Only the immutable views are taken on the loop; mapping to proto happens off it.
         Unary.reply(out, center.read(r -> new LiveDirectory(r.agents(), r.queues()))
                 .thenApply(d -> ProtoMapper.directory(d.agents(), d.queues())));
+    }
+
+    @Override
+    public void getMyDay(GetMyDayRequest req, StreamObserver<GetMyDayResponse> out) {
+        try {
+            String agentId = requireDeskRole().agentId();
+            requireHistory();
+            Clock clock = center.loop().clock();
+            Instant now = clock.instant();
+            Instant dayStart = AgentDay.startOfDay(clock);
+            Unary.reply(out, center.read(r -> r.agent(agentId)).thenApplyAsync(live -> {
+                if (live == null) {
+                    throw new CommandException(CommandException.Code.NOT_FOUND, "agent: '" + agentId + "' (not in the directory)");
+                }
+                AgentState before = history.lastStateChangeBefore(agentId, dayStart).map(c -> c.to()).orElse(null);
+                List<AgentDay.TalkLeg> talk = history.talkSegmentsEndingAfter(agentId, dayStart).stream()
+                        .filter(s -> s.endedAt() != null)
+                        .map(s -> new AgentDay.TalkLeg(s.callId(), s.startedAt(), s.endedAt()))
+                        .toList();
+                AgentDay day = AgentDay.compute(dayStart, now, before, history.stateChangesSince(agentId, dayStart),
+                        live.state(), live.stateSince(), talk);
+                return ProtoMapper.myDay(day);
+            }, workers));
+        } catch (RuntimeException e) {
+            out.onError(Errors.toStatus(e));
+        }
+    }
+
+    @Override
+    public void listMyCalls(ListMyCallsRequest req, StreamObserver<ListMyCallsResponse> out) {
+        try {
+            Session s = requireDeskRole();
+            String agentId = req.getAgentId().strip().isEmpty() ? s.agentId() : req.getAgentId().strip();
+            if (!agentId.equals(s.agentId()) && !s.role().canSupervise()) {
+                throw Errors.permission("role " + s.role() + " may list only its own calls (asked for agent '"
+                        + agentId + "'; expected: empty or '" + s.agentId() + "', or a team lead or admin)");
+            }
+            requireHistory();
+            CallHistoryQuery query = callQuery(req, agentId);
+            Unary.reply(out, center.read(r -> r.agent(agentId) != null).thenApplyAsync(known -> {
+                if (!known) {
+                    throw new CommandException(CommandException.Code.NOT_FOUND, "agent_id: '" + agentId + "' (no such agent)");
+                }
+                ListMyCallsResponse.Builder b = ListMyCallsResponse.newBuilder();
+                history.calls(query).forEach(c -> b.addCalls(ProtoMapper.historyEntry(c)));
+                return b.build();
+            }, workers));
+        } catch (RuntimeException e) {
+            out.onError(Errors.toStatus(e));
+        }
+    }
+
+    private static CallHistoryQuery callQuery(ListMyCallsRequest req, String agentId) {
+        int limit = req.getLimit();
+        if (limit < 0 || limit > CallHistoryQuery.MAX_LIMIT) {
+            throw Errors.invalid("limit: " + limit + " (expected: 0 for the default, or 1.." + CallHistoryQuery.MAX_LIMIT + ")");
+        }
+        String fragment = req.getNumberFragment().strip();
+        if (!fragment.matches("[0-9*#+]*")) {
+            throw Errors.invalid("number_fragment: '" + fragment + "' (expected: digits, optionally with + * #)");
+        }
+        CallDetailRecord.Direction direction = switch (req.getDirection()) {
+            case CALL_DIRECTION_UNSPECIFIED -> null;
+            case CALL_DIRECTION_INBOUND -> CallDetailRecord.Direction.INBOUND;
+            case CALL_DIRECTION_OUTBOUND -> CallDetailRecord.Direction.OUTBOUND;
+            case CALL_DIRECTION_INTERNAL -> CallDetailRecord.Direction.INTERNAL;
+            default -> throw Errors.invalid("direction: " + req.getDirectionValue()
+                    + " (expected: UNSPECIFIED, INBOUND, OUTBOUND or INTERNAL)");
+        };
+        Instant from = req.hasFrom() ? ProtoMapper.instant(req.getFrom()) : null;
+        Instant until = req.hasUntil() ? ProtoMapper.instant(req.getUntil()) : null;
+        if (from != null && until != null && !until.isAfter(from)) {
+            throw Errors.invalid("until: " + until + " (expected: after from " + from + ")");
+        }
+        return new CallHistoryQuery(agentId, from, until, direction, fragment, limit == 0 ? 50 : limit);
+    }
+
+    private void requireHistory() {
+        if (history == null) {
+            throw new CommandException(CommandException.Code.UNAVAILABLE, "agent history: no database configured");
+        }
     }
 
     private record LiveDirectory(java.util.List<org.hotline.cti.agents.AgentView> agents,

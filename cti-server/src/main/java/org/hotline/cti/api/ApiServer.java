@@ -16,6 +16,7 @@ import io.grpc.ServerInterceptors;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import org.hotline.cti.agents.AgentDirectory;
+import org.hotline.cti.calls.AgentHistory;
 import org.hotline.cti.core.CallCenter;
 import org.hotline.cti.knowledge.BulletinBoard;
 import org.hotline.cti.knowledge.KnowledgeBase;
@@ -35,6 +36,7 @@ public final class ApiServer implements AutoCloseable {
     private final Server server;
     private final ExecutorService executor;
     private final ExecutorService authExecutor;
+    private final ExecutorService historyWorkers;
     private final ExecutorService drainer;
     private final StreamHub hub;
 
@@ -51,7 +53,7 @@ public final class ApiServer implements AutoCloseable {
 
     public ApiServer(Listen listen, CallCenter center, AgentDirectory directory,
                      BiPredicate<String, String> passwordMatches, SessionRegistry sessions, StreamHub.Limits limits) {
-        this(listen, center, directory, passwordMatches, sessions, limits, null, null, null, null);
+        this(listen, center, directory, passwordMatches, sessions, limits, null, null, null, null, null);
     }
 
     /**
@@ -60,15 +62,19 @@ public final class ApiServer implements AutoCloseable {
      * @param workOrders the work-order feature
      * @param customers  customers, contact history, blacklist and the screen pop
      * @param knowledge  the knowledge base (with {@code bulletins})
+     * @param history    what the outbox wrote about agents (my day, my call history)
      */
     public ApiServer(Listen listen, CallCenter center, AgentDirectory directory,
                      BiPredicate<String, String> passwordMatches, SessionRegistry sessions, StreamHub.Limits limits,
                      WorkOrderFeature workOrders, CustomerFeature customers, KnowledgeBase knowledge,
-                     BulletinBoard bulletins) {
+                     BulletinBoard bulletins, AgentHistory history) {
         int cores = Runtime.getRuntime().availableProcessors();
         this.executor = Executors.newFixedThreadPool(Math.max(2, cores), daemon("grpc"));
         this.drainer = Executors.newFixedThreadPool(Math.max(2, cores), daemon("stream-drain"));
         // bcrypt is slow by design: a small pool, and a bounded queue so a login storm cannot eat the server.
+        // Desk history queries block on the database: their own small bounded pool, never the gRPC threads.
+        this.historyWorkers = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000),
+                daemon("desk-history"));
         this.authExecutor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(5_000),
                 daemon("auth"));
         this.hub = new StreamHub(drainer, limits);
@@ -89,7 +95,7 @@ public final class ApiServer implements AutoCloseable {
         var services = new java.util.ArrayList<>(java.util.List.of(
                 ServerInterceptors.intercept(new SessionService(directory, passwordMatches, sessions, center, hub,
                         authExecutor, 10), auth),
-                ServerInterceptors.intercept(new AgentDeskService(center, hub, requestIds), auth),
+                ServerInterceptors.intercept(new AgentDeskService(center, hub, requestIds, history, historyWorkers), auth),
                 ServerInterceptors.intercept(new SupervisionService(center, hub, requestIds), auth),
                 ServerInterceptors.intercept(new WallboardService(center, hub), auth)));
         if (workOrders != null) {
@@ -99,7 +105,7 @@ public final class ApiServer implements AutoCloseable {
             services.add(ServerInterceptors.intercept(new KnowledgeService(knowledge, bulletins, center, requestIds), auth));
         }
         if (customers != null) {
-            services.add(ServerInterceptors.intercept(new CustomerService(customers), auth));
+            services.add(ServerInterceptors.intercept(new CustomerService(customers, requestIds), auth));
             services.add(ServerInterceptors.intercept(new ContactHistoryService(customers, requestIds), auth));
             services.add(ServerInterceptors.intercept(new BlacklistService(customers, center), auth));
         }
@@ -144,6 +150,7 @@ public final class ApiServer implements AutoCloseable {
         executor.shutdownNow();
         drainer.shutdownNow();
         authExecutor.shutdownNow();
+        historyWorkers.shutdownNow();
     }
 
     static java.util.concurrent.ThreadFactory daemon(String name) {

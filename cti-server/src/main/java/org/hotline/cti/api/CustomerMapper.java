@@ -83,4 +83,20 @@ final class CustomerMapper {
         }
         return b.build();
     }
+
+    /** The wire type to the domain one: UNSPECIFIED means residential, the common case at a desk. */
+    static Customer.Type type(int wireValue) {
+        org.hotline.api.v1.CustomerType t = org.hotline.api.v1.CustomerType.forNumber(wireValue);
+        if (t == null) {
+            throw Errors.invalid("type: " + wireValue + " (expected: RESIDENTIAL, COMMERCIAL, LARGE_ACCOUNT or VIP)");
+        }
+        return switch (t) {
+            case CUSTOMER_TYPE_UNSPECIFIED, CUSTOMER_TYPE_RESIDENTIAL -> Customer.Type.RESIDENTIAL;
+            case CUSTOMER_TYPE_COMMERCIAL -> Customer.Type.COMMERCIAL;
+            case CUSTOMER_TYPE_LARGE_ACCOUNT -> Customer.Type.LARGE_ACCOUNT;
+            case CUSTOMER_TYPE_VIP -> Customer.Type.VIP;
+            case UNRECOGNIZED -> throw Errors.invalid("type: " + wireValue
+                    + " (expected: RESIDENTIAL, COMMERCIAL, LARGE_ACCOUNT or VIP)");
+        };
+    }
 }

@@ -1,6 +1,10 @@
 package org.hotline.cti.api;
 
+import java.util.concurrent.CompletableFuture;
+
 import io.grpc.stub.StreamObserver;
+import org.hotline.api.v1.CreateCustomerRequest;
+import org.hotline.api.v1.CreateCustomerResponse;
 import org.hotline.api.v1.CustomersGrpc;
 import org.hotline.api.v1.GetByAccountRequest;
 import org.hotline.api.v1.GetByAccountResponse;
@@ -11,16 +15,23 @@ import org.hotline.api.v1.SearchCustomersResponse;
 import org.hotline.cti.core.CommandException;
 import org.hotline.cti.customers.Customer;
 import org.hotline.cti.customers.CustomerFeature;
+import org.hotline.cti.customers.NewCustomer;
 import org.hotline.cti.security.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Customer lookups for desks. Thin: proto in, directory query on the workers, proto out. */
 final class CustomerService extends CustomersGrpc.CustomersImplBase {
     static final int MAX_RESULTS = 200;
 
-    private final CustomerFeature customers;
+    private static final Logger log = LoggerFactory.getLogger(CustomerService.class);
 
-    CustomerService(CustomerFeature customers) {
+    private final CustomerFeature customers;
+    private final RequestIds requestIds;
+
+    CustomerService(CustomerFeature customers, RequestIds requestIds) {
         this.customers = customers;
+        this.requestIds = requestIds;
     }
 
     /** Customer data is for the people who serve customers. */
@@ -65,6 +76,29 @@ final class CustomerService extends CustomersGrpc.CustomersImplBase {
         String account = req.getAccountNo().strip();
         Unary.answer(out, CustomerService::requireDesk, customers.workers(), () -> GetByAccountResponse.newBuilder()
                 .setCustomer(CustomerMapper.customer(byAccount(customers, account))).build());
+    }
+
+    @Override
+    public void createCustomer(CreateCustomerRequest req, StreamObserver<CreateCustomerResponse> out) {
+        try {
+            Session s = AuthInterceptor.session();
+            if (!s.role().canWorkCalls()) {
+                throw Errors.permission("role " + s.role() + " may not create customers (expected: agent, team lead or admin)");
+            }
+            String user = s.agentId();
+            NewCustomer n = new NewCustomer(req.getName(), req.getPhonesList(), req.getAddress(), req.getDistrict(),
+                    CustomerMapper.type(req.getTypeValue()));
+            // The request id maps to the account number; a retry reads that customer again.
+            Unary.reply(out, requestIds.once(user, req.getRequestId(), () -> CompletableFuture.supplyAsync(() -> {
+                Customer c = customers.directory().create(n);
+                log.info("customer {} created by {} ({} phone(s))", c.accountNo(), user, c.phones().size());
+                return c.accountNo();
+            }, customers.workers())).thenApplyAsync(account -> CreateCustomerResponse.newBuilder()
+                    .setRequestId(req.getRequestId())
+                    .setCustomer(CustomerMapper.customer(byAccount(customers, account))).build(), customers.workers()));
+        } catch (RuntimeException e) {
+            out.onError(Errors.toStatus(e));
+        }
     }
 
     @Override

@@ -9,7 +9,10 @@ import org.hotline.api.v1.AgentStatus;
 import org.hotline.api.v1.AttachedData;
 import org.hotline.api.v1.Call;
 import org.hotline.api.v1.CallDirection;
+import org.hotline.api.v1.CallHistoryEntry;
 import org.hotline.api.v1.CallUpdate;
+import org.hotline.api.v1.GetMyDayResponse;
+import org.hotline.api.v1.StateTime;
 import org.hotline.api.v1.Connection;
 import org.hotline.api.v1.DirectoryAgent;
 import org.hotline.api.v1.DirectoryQueue;
@@ -201,5 +204,52 @@ final class ProtoMapper {
                         .setName(q.definition().name())
                         .setWaiting(q.waiting().size())));
         return b.build();
+    }
+
+    static Instant instant(Timestamp t) {
+        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+    }
+
+    static GetMyDayResponse myDay(org.hotline.cti.agents.AgentDay d) {
+        GetMyDayResponse.Builder b = GetMyDayResponse.newBuilder()
+                .setDayStartedAt(ts(d.dayStart()))
+                .setAsOf(ts(d.asOf()))
+                .setCallsHandled(d.callsHandled())
+                .setAverageHandleSeconds(d.averageHandleSeconds())
+                .setTalkSeconds(d.talkMillis() / 1000);
+        d.millisInState().forEach((state, millis) -> b.addStateTimes(StateTime.newBuilder()
+                .setState(state(state)).setSeconds(millis / 1000)));
+        return b.build();
+    }
+
+    static CallHistoryEntry historyEntry(org.hotline.cti.calls.CallHistoryEntry e) {
+        org.hotline.cti.calls.CallDetailRecord r = e.record();
+        CallHistoryEntry.Builder b = CallHistoryEntry.newBuilder()
+                .setCallId(r.callId())
+                .setRecordId(r.recordId())
+                .setDirection(switch (r.direction()) {
+                    case INBOUND -> CallDirection.CALL_DIRECTION_INBOUND;
+                    case OUTBOUND -> CallDirection.CALL_DIRECTION_OUTBOUND;
+                    case INTERNAL -> CallDirection.CALL_DIRECTION_INTERNAL;
+                })
+                .setCallerNumber(nz(r.callerNumber()))
+                .setDialledNumber(nz(r.dialledNumber()))
+                .setQueue(nz(r.queueId()))
+                .setStartedAt(ts(r.startedAt()))
+                .setTalkSeconds(e.talkMillis() / 1000)
+                .setCustomerId(e.customerAccount())
+                .setRecordingPath(nz(r.recordingPath()))
+                .setWorkOrderNo(e.workOrderNo());
+        if (r.answeredAt() != null) {
+            b.setAnsweredAt(ts(r.answeredAt()));
+        }
+        if (r.endedAt() != null) {
+            b.setEndedAt(ts(r.endedAt()));
+        }
+        return b.build();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 }

@@ -15,4 +15,10 @@ public interface CustomerDirectory {
 
     /** Customers whose name or address contains {@code fragment}, at most {@code limit}, by account number. */
     List<Customer> search(String fragment, int limit);
+
+    /**
+     * Stores a customer entered at the desk under a new account number, unique per site, and
+     * returns it as stored; {@link #byPhone} finds it as soon as this returns.
+     */
+    Customer create(NewCustomer customer);
 }

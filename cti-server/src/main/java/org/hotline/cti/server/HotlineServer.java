@@ -169,7 +169,8 @@ public final class HotlineServer implements AutoCloseable {
         customers = customerFeature(o, clock);
         api = new ApiServer(new ApiServer.Listen.Tcp(o.grpcHost(), o.grpcPort(), credentials), center, directory,
                 hasher::verify, sessions, org.hotline.cti.api.StreamHub.Limits.DEFAULT, workOrders, customers,
-                knowledge, new BulletinBoard(knowledgeStore, clock));
+                knowledge, new BulletinBoard(knowledgeStore, clock),
+                new org.hotline.cti.storage.JdbcAgentHistory(database.dataSource(), o.siteId()));
         customers.attachTo(center, api.hub().screenPops());
         center.start(agents, queues, directory.reasonCodes(), restore, directory.lastStates())
                 .toCompletableFuture().join();

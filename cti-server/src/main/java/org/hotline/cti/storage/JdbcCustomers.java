@@ -19,7 +19,9 @@ import javax.sql.DataSource;
 
 import org.hotline.cti.customers.BillingGateway;
 import org.hotline.cti.customers.Customer;
+import org.hotline.cti.core.CommandException;
 import org.hotline.cti.customers.CustomerDirectory;
+import org.hotline.cti.customers.NewCustomer;
 
 import static java.util.Objects.requireNonNull;
 
@@ -119,6 +121,71 @@ public final class JdbcCustomers implements CustomerDirectory, BillingGateway {
             ps.executeBatch();
         }
         return ids.length;
+    }
+
+    /** Prefix of account numbers assigned by {@link #create}; digits follow (see V6__customer_account_numbers.sql). */
+    public static final String CREATED_ACCOUNT_PREFIX = "Q";
+
+    @Override
+    public Customer create(NewCustomer n) {
+        requireNonNull(n, "n");
+        String account;
+        try {
+            account = Sql.inTransaction(dataSource, "customer create", c -> create(c, n));
+        } catch (CommandException e) {
+            // Two desks creating the site's very first customer at once: one sequence row wins, the other retries.
+            account = Sql.inTransaction(dataSource, "customer create", c -> create(c, n));
+        }
+        String created = account;
+        return byAccount(created).orElseThrow(() -> new IllegalStateException("customer " + created
+                + " not found right after it was stored"));
+    }
+
+    private String create(Connection c, NewCustomer n) throws SQLException {
+        String account;
+        do {
+            account = CREATED_ACCOUNT_PREFIX + String.format("%08d", nextAccountNumber(c));
+        } while (accountExists(c, account));
+        insert(c, List.of(new Customer(0, account, n.name(), n.phones(), n.address(), n.district(), "", "", n.type(),
+                BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), null,
+                Customer.Status.ACTIVE)));
+        return account;
+    }
+
+    /** Takes the site's next sequence value under a row lock (the first call creates the row). */
+    private long nextAccountNumber(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT next_value FROM customer_account_sequence WHERE site_id = ? FOR UPDATE")) {
+            ps.setString(1, siteId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    long value = rs.getLong(1);
+                    try (PreparedStatement up = c.prepareStatement(
+                            "UPDATE customer_account_sequence SET next_value = ? WHERE site_id = ?")) {
+                        up.setLong(1, value + 1);
+                        up.setString(2, siteId);
+                        up.executeUpdate();
+                    }
+                    return value;
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO customer_account_sequence (site_id, next_value) VALUES (?, 2)")) {
+            ps.setString(1, siteId);
+            ps.executeUpdate();
+        }
+        return 1;
+    }
+
+    private boolean accountExists(Connection c, String account) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM customers WHERE site_id = ? AND account_no = ?")) {
+            ps.setString(1, siteId);
+            ps.setString(2, account);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     @Override
