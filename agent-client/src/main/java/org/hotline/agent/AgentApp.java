@@ -52,10 +52,14 @@ public final class AgentApp extends Application {
         LoginViewModel<DeskSession> login = new LoginViewModel<>(new GrpcLoginGateway(FxThread.INSTANCE, options.plaintext()),
                 settings, options.fingerprint(), options.server(), options.language(), clientName(),
                 ok -> openDesk(ok.session(), Messages.forLocale(ok.language())));
+        if (login.agentIdProperty().get().isEmpty()) {
+            login.agentIdProperty().set(options.agent());
+        }
         stage.titleProperty().bind(org.hotline.agent.ui.Texts.of(login.messagesProperty(), "app.title"));
         stage.setScene(scene(new LoginView(login).root(), 1000, 680));
         stage.setMinWidth(800);
         stage.setMinHeight(560);
+        stage.centerOnScreen();
         stage.show();
         log.info("desk started, login window shown");
     }
@@ -100,11 +104,17 @@ public final class AgentApp extends Application {
         DeskWindow window = new DeskWindow(bar, desk, link, messages, who, work, null);
         stage.titleProperty().unbind();
         stage.setTitle(messages.get("app.title") + " — " + s.agentName() + " (" + s.agentId() + ")");
-        stage.setScene(scene(window.root(), 1366, 740));
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(scene(window.root(), Math.min(1366, screen.getWidth()), Math.min(768, screen.getHeight())));
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
+        stage.setMaximized(true);
         clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> desk.tick()));
         clock.setCycleCount(Timeline.INDEFINITE);
         clock.play();
         s.start(router);
+        // Windows shutting down or the process being ended: log out so the seat is free for the next login.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> s.logout(java.time.Duration.ofSeconds(2)), "desk-logout"));
         log.info("desk of {} open at extension {}", s.agentId(), s.extension());
     }
 

@@ -12,7 +12,8 @@ import org.hotline.agent.login.DeskSettings;
  * {@code --server host:port}, {@code --fingerprint AB:CD:...} (the server's, so agents are never
  * asked), {@code --plaintext}, {@code --lang zh-CN|zh-TW|en}, {@code --settings FILE}.
  */
-public record DeskOptions(String server, Fingerprint fingerprint, boolean plaintext, Locale language, Path settings) {
+public record DeskOptions(String server, Fingerprint fingerprint, boolean plaintext, Locale language, Path settings,
+                          String agent) {
 
     public static DeskOptions parse(List<String> args) {
         String server = "localhost:7443";
@@ -20,6 +21,7 @@ public record DeskOptions(String server, Fingerprint fingerprint, boolean plaint
         boolean plaintext = false;
         Locale language = Locale.getDefault();
         Path settings = DeskSettings.defaultFile();
+        String agent = "";
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -28,11 +30,12 @@ public record DeskOptions(String server, Fingerprint fingerprint, boolean plaint
                 case "--plaintext" -> plaintext = true;
                 case "--lang" -> language = Locale.forLanguageTag(value(args, ++i, a));
                 case "--settings" -> settings = Path.of(value(args, ++i, a));
+                case "--agent" -> agent = value(args, ++i, a);
                 default -> throw new IllegalArgumentException("unknown option: " + a
-                        + " (expected: --server, --fingerprint, --plaintext, --lang, --settings)");
+                        + " (expected: --server, --fingerprint, --plaintext, --lang, --settings, --agent)");
             }
         }
-        return new DeskOptions(server, fingerprint, plaintext, language, settings);
+        return new DeskOptions(server, fingerprint, plaintext, language, settings, agent);
     }
 
     private static String value(List<String> args, int i, String option) {

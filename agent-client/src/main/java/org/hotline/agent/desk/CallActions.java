@@ -72,12 +72,12 @@ public final class CallActions {
 
     public Set<Action> valid(List<Call> calls, boolean loggedIn) {
         EnumSet<Action> out = EnumSet.noneOf(Action.class);
-        if (!loggedIn) {
-            return out;
-        }
         Optional<Call> active = active(calls);
         if (active.isEmpty()) {
-            out.add(Action.DIAL);
+            // A call already on the extension stays controllable whatever the agent state says; dialling needs a login.
+            if (loggedIn) {
+                out.add(Action.DIAL);
+            }
             return out;
         }
         Call call = active.get();

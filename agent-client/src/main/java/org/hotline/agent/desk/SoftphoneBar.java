@@ -37,8 +37,9 @@ public final class SoftphoneBar {
     private final DeskViewModel vm;
     private final Messages messages;
     private final DestinationPicker destinations;
-    private final HBox root = new HBox(12);
+    private final VBox root = new VBox(6);
     private final TextField dialField = new TextField();
+    private HBox buttonRow;
 
     /** Asks for a consult / transfer destination (the directory dialog), or null when cancelled. */
     public interface DestinationPicker {
@@ -51,18 +52,17 @@ public final class SoftphoneBar {
         this.destinations = destinations;
         root.getStyleClass().add("softphone");
         root.setPadding(new Insets(8, 12, 8, 12));
-        root.setAlignment(Pos.CENTER_LEFT);
 
         Label state = new Label();
         state.setId("agent-state");
         state.textProperty().bind(vm.stateTextProperty());
-        state.getStyleClass().add("state-badge");
+        state.getStyleClass().addAll("state-badge", "bar-text");
         vm.stateProperty().addListener((o, a, b) -> styleState(state, b));
         styleState(state, vm.stateProperty().get());
         Label time = new Label();
         time.setId("state-time");
         time.textProperty().bind(vm.timeInStateProperty());
-        time.getStyleClass().add("state-time");
+        time.getStyleClass().addAll("state-time", "bar-text");
         Label pending = new Label();
         pending.textProperty().bind(vm.pendingTextProperty());
         pending.getStyleClass().add("pending");
@@ -77,7 +77,7 @@ public final class SoftphoneBar {
 
         Label caller = new Label();
         caller.setId("caller");
-        caller.getStyleClass().add("caller");
+        caller.getStyleClass().addAll("caller", "bar-text");
         caller.textProperty().bind(vm.callerTextProperty());
         Label detail = new Label();
         detail.setId("call-detail");
@@ -86,6 +86,7 @@ public final class SoftphoneBar {
         Label callTime = new Label();
         callTime.setId("call-time");
         callTime.textProperty().bind(vm.callTimeProperty());
+        callTime.getStyleClass().addAll("call-time", "bar-text");
         VBox callBox = new VBox(2, new HBox(10, caller, callTime), detail);
         callBox.getStyleClass().add("call-box");
         vm.ringingProperty().addListener((o, a, b) -> {
@@ -150,8 +151,18 @@ public final class SoftphoneBar {
         gap.setMinWidth(8);
         HBox buttons = new HBox(6, answer, hangup, hold, consult, transfer, blind, conference, mute, keypad, gap,
                 dialField, dial);
-        buttons.setAlignment(Pos.CENTER_RIGHT);
-        root.getChildren().addAll(stateBox, stateMenu, callBox, buttons);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : buttons.getChildren()) {
+            if (n instanceof Button b) {
+                b.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        stateBox.setMinWidth(Region.USE_PREF_SIZE);
+        stateMenu.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(12, stateBox, stateMenu, callBox);
+        top.setAlignment(Pos.CENTER_LEFT);
+        root.getChildren().addAll(top, buttons);
+        buttonRow = buttons;
 
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
@@ -184,7 +195,7 @@ public final class SoftphoneBar {
     }
 
     private void installShortcuts(Scene scene, Button hold, Button mute, Button keypad) {
-        for (Node n : ((HBox) root.getChildren().get(3)).getChildren()) {
+        for (Node n : buttonRow.getChildren()) {
             if (n instanceof Button b && b.getUserData() instanceof KeyCode k) {
                 scene.getAccelerators().put(new KeyCodeCombination(k), () -> {
                     if (!b.isDisabled()) {
@@ -264,7 +275,7 @@ public final class SoftphoneBar {
         popup.show(owner, p.getX(), p.getY());
     }
 
-    public HBox root() {
+    public VBox root() {
         return root;
     }
 

@@ -81,11 +81,13 @@ public final class LoginView {
         message.getStyleClass().add("login-message");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
+        javafx.css.PseudoClass problem = javafx.css.PseudoClass.getPseudoClass("problem");
+        vm.problemProperty().addListener((o, a, b) -> message.pseudoClassStateChanged(problem, b));
 
         Button login = new Button();
         login.setId("login");
         login.textProperty().bind(Texts.of(m, "login.button"));
-        login.setDefaultButton(true);
+        login.defaultButtonProperty().bind(vm.trustOfferedProperty().not());
         login.disableProperty().bind(vm.busyProperty());
         login.setOnAction(e -> vm.login());
         login.managedProperty().bind(vm.trustOfferedProperty().not());
@@ -95,6 +97,7 @@ public final class LoginView {
         trust.setId("trust");
         trust.textProperty().bind(Texts.of(m, "login.trust"));
         trust.setOnAction(e -> vm.trustAndLogin());
+        trust.defaultButtonProperty().bind(vm.trustOfferedProperty());
         trust.managedProperty().bind(vm.trustOfferedProperty());
         trust.visibleProperty().bind(trust.managedProperty());
         trust.disableProperty().bind(vm.busyProperty());

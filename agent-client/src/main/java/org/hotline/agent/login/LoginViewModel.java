@@ -42,6 +42,7 @@ public final class LoginViewModel<S> {
     private final ObjectProperty<Messages> messages = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty problem = new SimpleBooleanProperty();
     private final StringProperty fingerprint = new SimpleStringProperty("");
     private final BooleanProperty trustOffered = new SimpleBooleanProperty();
     private final BooleanProperty takeOverOffered = new SimpleBooleanProperty();
@@ -113,17 +114,17 @@ public final class LoginViewModel<S> {
         }
         Optional<ServerAddress> address = parsedServer();
         if (address.isEmpty()) {
-            message.set(m().get("login.error.server", server.get()));
+            problem(m().get("login.error.server", server.get()));
             return;
         }
         if (agentId.get().isBlank() || password.get().isEmpty()) {
-            message.set(m().get("login.error.required"));
+            problem(m().get("login.error.required"));
             return;
         }
         ServerAddress a = address.get();
         Fingerprint pin = settings.pin(a).orElse(provisionedPin);
         busy.set(true);
-        message.set(m().get("login.connecting", a));
+        info(m().get("login.connecting", a));
         takeOverOffered.set(false);
         if (pin == null && !gateway.plaintext()) {
             gateway.probe(a).whenComplete((f, e) -> {
@@ -135,7 +136,7 @@ public final class LoginViewModel<S> {
                 presented = f;
                 fingerprint.set(f.toString());
                 trustOffered.set(true);
-                message.set(m().get("login.first_connection"));
+                info(m().get("login.first_connection"));
             });
             return;
         }
@@ -151,7 +152,7 @@ public final class LoginViewModel<S> {
                 return;
             }
             password.set("");
-            message.set("");
+            info("");
             settings.rememberLogin(a, agentId.get().trim(), extension.get().trim(), language.get());
             onLoggedIn.accept(new LoginSuccess<>(s, language.get()));
         });
@@ -160,7 +161,7 @@ public final class LoginViewModel<S> {
     private void fail(Throwable t) {
         Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
         if (!(cause instanceof LoginException le)) {
-            message.set(m().get("login.error.other", String.valueOf(cause.getMessage())));
+            problem(m().get("login.error.other", String.valueOf(cause.getMessage())));
             return;
         }
         LoginProblem p = le.problem();
@@ -168,11 +169,26 @@ public final class LoginViewModel<S> {
             takeOverOffered.set(true);
         }
         if (p == LoginProblem.CERTIFICATE_MISMATCH) {
-            message.set(m().get("login.error.certificate", le.presented().map(Fingerprint::toString).orElse("?"),
+            problem(m().get("login.error.certificate", le.presented().map(Fingerprint::toString).orElse("?"),
                     fingerprint.get()));
             return;
         }
-        message.set(m().get("login.error." + p.name().toLowerCase(Locale.ROOT), le.getMessage()));
+        problem(m().get("login.error." + p.name().toLowerCase(Locale.ROOT), le.getMessage()));
+    }
+
+    private void info(String text) {
+        problem.set(false);
+        message.set(text);
+    }
+
+    private void problem(String text) {
+        problem.set(true);
+        message.set(text);
+    }
+
+    /** True when {@link #messageProperty()} reports a problem rather than progress. */
+    public BooleanProperty problemProperty() {
+        return problem;
     }
 
     public StringProperty serverProperty() {
