@@ -160,7 +160,9 @@ class ScreenPopEndToEndTest {
     void aCallFromAKnownNumberPopsTheCustomerTheirOpenWorkOrderAndTheirContactsThenMoreAndSearch() throws Exception {
         ((SimSwitch) server.switchPort()).inboundCall(KNOWN, "95001", new IvrScript("1", "general", "", Duration.ZERO));
 
-        awaitVm("the pop of G1", v -> v.selectedCustomerProperty().get() != null);
+        awaitVm("the pop of G1", v -> v.currentCallProperty().get() != null
+                && v.currentCallProperty().get().callerNumber().equals(KNOWN) && v.selectedCustomerProperty().get() != null
+                && v.selectedCustomerProperty().get().getAccountNo().equals("G1"));
         onFx(() -> {
             assertThat(vm.modeProperty().get()).isEqualTo(ScreenPopViewModel.Mode.CARD);
             assertThat(vm.currentCallProperty().get().callerNumber()).isEqualTo(KNOWN);
@@ -210,5 +212,52 @@ class ScreenPopEndToEndTest {
             assertThat(vm.errorProperty().get()).isEmpty();
             return null;
         });
+        finish(onFx(() -> vm.currentCallProperty().get().callId()));
+    }
+
+    @Test
+    void anUnknownCallerIsCreatedFromThePopAttachedToTheCallAndFoundByTheirNumberAfterwards() throws Exception {
+        String unknown = "13012345678";
+        ((SimSwitch) server.switchPort()).inboundCall(unknown, "95001", new IvrScript("1", "general", "", Duration.ZERO));
+
+        awaitVm("the quick-create form", v -> v.modeProperty().get() == ScreenPopViewModel.Mode.CREATE
+                && v.currentCallProperty().get() != null && v.currentCallProperty().get().callerNumber().equals(unknown));
+        String callId = onFx(() -> {
+            assertThat(vm.newPhonesProperty().get()).isEqualTo(unknown);
+            vm.newNameProperty().set("王小明");
+            vm.newAddressProperty().set("西城區長安街5號");
+            vm.create();
+            return vm.currentCallProperty().get().callId();
+        });
+
+        awaitVm("the new customer's card", v -> v.selectedCustomerProperty().get() != null);
+        String account = onFx(() -> {
+            assertThat(vm.errorProperty().get()).isEmpty();
+            assertThat(vm.createErrorProperty().get()).isEmpty();
+            assertThat(vm.nameProperty().get()).isEqualTo("王小明");
+            assertThat(vm.phones()).containsExactly(unknown);
+            return vm.accountProperty().get();
+        });
+        assertThat(account).matches("Q[0-9]{8}");
+        await("the customer attached to the call", () -> events.stream().anyMatch(e -> e.hasCall()
+                && e.getCall().getCall().getCallId().equals(callId)
+                && e.getCall().getCall().getData().getCustomerId().equals(account)));
+        List<org.hotline.api.v1.Customer> found = onFx(() -> new GrpcCustomers(session).lookupByPhone(unknown))
+                .get(20, TimeUnit.SECONDS);
+        assertThat(found).extracting(org.hotline.api.v1.Customer::getAccountNo).containsExactly(account);
+        finish(callId);
+    }
+
+    /** Answers and hangs up the call, then waits until the desk is Ready again for the next test. */
+    private void finish(String callId) throws Exception {
+        GrpcSoftphone phone = onFx(() -> new GrpcSoftphone(session));
+        int before = events.size();
+        onFx(() -> phone.answer(callId)).get(20, TimeUnit.SECONDS);
+        await("the call connected", () -> events.stream().skip(before).anyMatch(e -> e.hasCall()
+                && e.getCall().getKind() == org.hotline.api.v1.CallUpdate.Kind.KIND_CONNECTED));
+        int answered = events.size();
+        onFx(() -> phone.hangup(callId)).get(20, TimeUnit.SECONDS);
+        await("Ready after the call", () -> events.stream().skip(answered).anyMatch(e -> e.hasAgent()
+                && e.getAgent().getState() == AgentState.AGENT_STATE_READY));
     }
 }
