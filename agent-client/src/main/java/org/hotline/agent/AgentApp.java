@@ -20,6 +20,7 @@ import org.hotline.agent.connection.DeskSession;
 import org.hotline.agent.connection.GrpcDirectory;
 import org.hotline.agent.connection.GrpcHistory;
 import org.hotline.agent.connection.GrpcKnowledge;
+import org.hotline.agent.connection.GrpcCustomers;
 import org.hotline.agent.connection.GrpcLoginGateway;
 import org.hotline.agent.connection.GrpcSoftphone;
 import org.hotline.agent.connection.GrpcWorkOrders;
@@ -43,6 +44,8 @@ import org.hotline.agent.tickets.WorkOrderFormView;
 import org.hotline.agent.tickets.WorkOrderFormViewModel;
 import org.hotline.agent.login.LoginView;
 import org.hotline.agent.login.LoginViewModel;
+import org.hotline.agent.pop.ScreenPopView;
+import org.hotline.agent.pop.ScreenPopViewModel;
 import org.hotline.agent.ui.Fonts;
 import org.hotline.agent.ui.FxAlerts;
 import org.hotline.agent.transfer.DirectoryDialog;
@@ -142,7 +145,16 @@ public final class AgentApp extends Application {
         tabs.getTabs().addAll(new KnowledgeView(kb, messages).tab(), new MyDayView(myDay, messages).tab(),
                 new CallHistoryView(history, messages).tab());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        Node pop = new Label();
+        ScreenPopViewModel popVm = new ScreenPopViewModel(new GrpcCustomers(s), messages, wall, bar::dial);
+        router.add(popVm::apply);
+        // The customer the agent has on the card is the one the work order is for.
+        popVm.selectedCustomerProperty().addListener((o, was, c) -> {
+            if (c != null) {
+                orderContext.setCustomer(c.getAccountNo(), c.getAddress(),
+                        c.getGridArea().isEmpty() ? c.getDistrict() : c.getGridArea());
+            }
+        });
+        Node pop = new ScreenPopView(popVm, messages).root();
         SplitPane work = new SplitPane(pop, tabs);
         work.setDividerPositions(0.45);
 
