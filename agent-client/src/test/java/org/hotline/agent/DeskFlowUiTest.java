@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real desk, driven through its window on the headless platform against an in-process CTI
- * server on the simulated switch: login, a call that rings, is answered, held, retrieved,
- * consulted to a second agent and transferred, then a second call hung up into after-call work.
+ * server on the simulated switch: login, a call that rings and pops its customer, is answered,
+ * held, retrieved, consulted to a second agent and transferred; then a second call whose work
+ * order is typed and saved (dispatched on the server) before it is hung up into after-call work.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeskFlowUiTest extends FxRobot {
@@ -49,7 +50,16 @@ class DeskFlowUiTest extends FxRobot {
         dir = Files.createTempDirectory("hotline-desk-ui");
         db = TestDatabase.create(TestDatabase.Kind.H2, dir);
         TestServers.seed(db.config());
+        try (org.hotline.cti.storage.Database d = org.hotline.cti.storage.Database.open(db.config())) {
+            new org.hotline.cti.storage.JdbcCustomers(d.dataSource(), "main", java.time.Clock.systemUTC()).insertAll(
+                    java.util.List.of(new org.hotline.cti.customers.Customer(0, "G1", "陳嘉欣", java.util.List.of("13900000001"),
+                            "東城區中山路1號幸福花園2棟301室", "東城區", "東城-01", "MG1",
+                            org.hotline.cti.customers.Customer.Type.RESIDENTIAL, new java.math.BigDecimal("88.00"),
+                            new java.math.BigDecimal("12.50"), new java.math.BigDecimal("1024.50"), null,
+                            org.hotline.cti.customers.Customer.Status.ACTIVE)));
+        }
         server = HotlineServer.start(TestServers.options(dir, db.config(), 0));
+        org.hotline.cti.workorders.WorkOrderDemoData.seedIfEmpty(server.workOrders(), java.time.ZoneId.of("Asia/Shanghai"));
         channel = TestServers.channel(server);
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(AgentApp.class, "--server", "localhost:" + server.grpcPort(), "--fingerprint",
@@ -108,6 +118,8 @@ class DeskFlowUiTest extends FxRobot {
         waitUntil("answered", () -> text("#agent-state").equals("On a call"));
         assertThat(enabled("#answer")).isFalse();
         assertThat(text("#call-time")).startsWith("talking");
+        waitUntil("the screen pop shows the caller's customer", () -> text("#pop-name").equals("陳嘉欣"));
+        assertThat(text("#pop-account")).isEqualTo("G1");
 
         clickOn("#hold");
         waitUntil("held", () -> ((Button) lookup("#hold").query()).getText().equals("Retrieve"));
@@ -141,6 +153,28 @@ class DeskFlowUiTest extends FxRobot {
         waitUntil("the second call rings", () -> enabled("#answer"));
         clickOn("#answer");
         waitUntil("answered", () -> enabled("#hangup"));
+
+        // The work order of this call, typed in the form and dispatched on save.
+        javafx.scene.control.ComboBox<org.hotline.api.v1.WorkOrderType> type = lookup("#wo-type").query();
+        waitUntil("the work-order types are loaded", () -> !type.getItems().isEmpty());
+        interact(() -> type.getSelectionModel().select(type.getItems().stream()
+                .filter(t -> t.getCode().equals("inquiry")).findFirst().orElseThrow()));
+        clickOn("#wo-title").write("Asks when the gas price changes");
+        javafx.scene.control.ComboBox<org.hotline.api.v1.OrgUnit> department = lookup("#wo-department").query();
+        waitUntil("departments are loaded", () -> !department.getItems().isEmpty());
+        interact(() -> department.getSelectionModel().select(department.getItems().stream()
+                .filter(u -> u.getUnitId().equals("billing")).findFirst().orElseThrow()));
+        waitUntil("the form is valid", () -> enabled("#wo-save"));
+        clickOn("#wo-save");
+        DeskClient lead = DeskClient.login(channel, "2099", TestServers.PASSWORD);
+        var orders = org.hotline.api.v1.WorkOrdersGrpc.newBlockingStub(channel)
+                .withCallCredentials(new org.hotline.cti.bench.BearerToken(lead.token));
+        waitUntil("the order is on the server, dispatched", () -> orders.search(org.hotline.api.v1.SearchWorkOrdersRequest
+                .newBuilder().setQuery(org.hotline.api.v1.WorkOrderQuery.newBuilder().setCallerNumber("13900000002")).build())
+                .getOrdersList().stream().anyMatch(o -> o.getStatus() == org.hotline.api.v1.WorkOrderStatus.WORK_ORDER_DISPATCHED
+                        && o.getTitle().equals("Asks when the gas price changes") && o.getDepartmentId().equals("billing")
+                        && !o.getSourceCallId().isEmpty()));
+
         press(KeyCode.F3).release(KeyCode.F3);
         waitUntil("after-call work", () -> text("#agent-state").equals("After-call work"));
         assertThat(text("#caller")).isEmpty();
