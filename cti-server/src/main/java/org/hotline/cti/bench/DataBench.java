@@ -5,6 +5,9 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -12,6 +15,9 @@ import java.util.stream.Stream;
 
 import org.hotline.cti.storage.Database;
 import org.hotline.cti.storage.DatabaseConfig;
+import org.hotline.cti.workorders.OpenWorkOrdersForPop;
+import org.hotline.cti.workorders.WorkOrderFeature;
+import org.hotline.cti.workorders.WorkOrders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -108,10 +114,15 @@ public final class DataBench implements Callable<Integer> {
         out.printf(Locale.ROOT, "bench data: %s, %,d customers x %d contacts, %,d work orders, %,d articles (site %s)%n",
                 Database.redact(dbUrl), customers, contactsPerCustomer, workOrders, articles, CustomerDataBench.SITE);
         try (Database database = Database.open(config)) {
-            CustomerDataBench.Result pop = new CustomerDataBench(database, customerSettings).run();
-            out.println(pop.summary());
+            // Work orders first: the screen pops then look up the callers' open orders as the server's do.
             WorkOrderDataBench.Result orders = WorkOrderDataBench.run(database, orderOptions);
             out.println(orders.summary());
+            WorkOrders popOrders = WorkOrderFeature.open(database.dataSource(), new WorkOrders.Settings(
+                    CustomerDataBench.SITE, ZoneId.of("Asia/Shanghai"), scratch.resolve("work-orders"),
+                    Duration.ofHours(24)), Clock.systemUTC()).orders();
+            CustomerDataBench.Result pop = new CustomerDataBench(database, customerSettings,
+                    new OpenWorkOrdersForPop(popOrders)).run();
+            out.println(pop.summary());
             KnowledgeDataBench.Result knowledge = KnowledgeDataBench.run(database, CustomerDataBench.SITE,
                     scratch.resolve("knowledge-index"), articles, knowledgeQueries, seed);
             out.println(knowledge.summary());
@@ -131,7 +142,7 @@ public final class DataBench implements Callable<Integer> {
                                KnowledgeDataBench.Result knowledge, boolean searchMet, boolean allMet) {
         return String.format(Locale.ROOT, "{\"database\":\"%s\",\"customers\":%d,\"contacts\":%d,\"customer_data_reused\":%b,"
                         + "\"customer_load_s\":%.1f,\"screen_pops\":%d,\"screen_pop_ms_p50\":%.3f,\"screen_pop_ms_p99\":%.3f,"
-                        + "\"screen_pop_ms_max\":%.3f,\"customers_per_pop\":%.3f,"
+                        + "\"screen_pop_ms_max\":%.3f,\"customers_per_pop\":%.3f,\"open_work_orders_per_pop\":%.3f,"
                         + "\"work_orders\":%d,\"work_orders_loaded\":%d,\"work_order_load_s\":%.1f,"
                         + "\"work_order_search_ms_p50\":%.3f,\"work_order_search_ms_p99\":%.3f,\"work_order_search_ms_max\":%.3f,"
                         + "\"work_order_search_mean_hits\":%.1f,\"work_order_create_dispatch_per_second\":%.1f,"
@@ -142,7 +153,7 @@ public final class DataBench implements Callable<Integer> {
                         + "\"targets_met\":%b}",
                 kind.name().toLowerCase(Locale.ROOT), pop.customers(), pop.contacts(), pop.reused(),
                 pop.loadMillis() / 1000.0, pop.lookups(), pop.p50Millis(), pop.p99Millis(), pop.maxMillis(),
-                pop.customersPerPop(),
+                pop.customersPerPop(), pop.openWorkOrdersPerPop(),
                 orders.rowsInSite(), orders.rowsLoaded(), orders.loadSeconds(), orders.searchP50Ms(), orders.searchP99Ms(),
                 orders.searchMaxMs(), orders.meanHits(), orders.createDispatchPerSecond(),
                 knowledge.articles(), knowledge.loadedNow(), knowledge.loadMillis() / 1000.0, knowledge.indexMillis() / 1000.0,
