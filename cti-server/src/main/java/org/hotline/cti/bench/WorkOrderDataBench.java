@@ -137,7 +137,7 @@ public final class WorkOrderDataBench {
         long c0 = System.nanoTime();
         for (int i = 0; i < options.createDispatch(); i++) {
             WorkOrder o = feature.orders().create(agent, new NewWorkOrder("repair", Priority.NORMAL, "無氣 " + i, "",
-                    "C-" + random.nextInt(1_000_000), "call-" + i, "138" + (10_000_000 + random.nextInt(89_999_999)),
+                    CustomerDataBench.account(random.nextInt(1_000_000)), "call-" + i, "138" + (10_000_000 + random.nextInt(89_999_999)),
                     AREAS[random.nextInt(AREAS.length)], address(random), Map.of("category", "無氣")));
             feature.orders().dispatch(agent, o.orderNo(), o.version(), "gas", "gas-east", null, null);
         }
@@ -220,7 +220,8 @@ public final class WorkOrderDataBench {
                         s.setString(p++, status.name());
                         s.setString(p++, "工單 " + id);
                         s.setBoolean(p++, type.equals("complaint"));
-                        s.setString(p++, "C-" + random.nextInt(1_000_000));
+                        // The bench site's generated customers, so screen pops find their open orders.
+                        s.setString(p++, CustomerDataBench.account(random.nextInt(1_000_000)));
                         s.setString(p++, "call-b" + id);
                         s.setString(p++, "1" + (3_000_000_000L + random.nextLong(900_000_000L)));
                         s.setString(p++, AREAS[random.nextInt(AREAS.length)]);

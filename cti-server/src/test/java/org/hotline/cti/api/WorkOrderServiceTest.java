@@ -14,15 +14,15 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.hotline.api.v1.CreateWorkOrderRequest;
-import org.hotline.api.v1.ListOrgUnitsRequest;
-import org.hotline.api.v1.LoginRequest;
-import org.hotline.api.v1.SessionGrpc;
 import org.hotline.api.v1.DispatchWorkOrderRequest;
 import org.hotline.api.v1.ExportWorkOrdersRequest;
 import org.hotline.api.v1.GetWorkOrderRequest;
+import org.hotline.api.v1.ListOrgUnitsRequest;
+import org.hotline.api.v1.LoginRequest;
 import org.hotline.api.v1.ResolveWorkOrderRequest;
 import org.hotline.api.v1.SaveWorkOrderTypeRequest;
 import org.hotline.api.v1.SearchWorkOrdersRequest;
+import org.hotline.api.v1.SessionGrpc;
 import org.hotline.api.v1.WorkOrderExportFormat;
 import org.hotline.api.v1.WorkOrderHistoryRequest;
 import org.hotline.api.v1.WorkOrderNotificationsRequest;
@@ -53,178 +53,202 @@ import org.hotline.cti.workorders.WorkOrderFeature;
 import org.hotline.cti.workorders.WorkOrderType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The WorkOrders service end to end: a real server over TLS, sessions from Login, role checks. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+/**
+ * The WorkOrders service end to end: a real server over TLS, sessions from Login, role checks,
+ * status codes (PERMISSION_DENIED, ABORTED, INVALID_ARGUMENT), on H2 and on MariaDB.
+ */
 class WorkOrderServiceTest {
-    private Path dir;
-    private TestDatabase db;
-    private HotlineServer server;
-    private ManagedChannel channel;
-    private WorkOrdersGrpc.WorkOrdersBlockingStub agent;
-    private WorkOrdersGrpc.WorkOrdersBlockingStub lead;
-
-    @BeforeAll
-    void start() throws Exception {
-        dir = Files.createTempDirectory("hotline-wo-api");
-        db = TestDatabase.h2(dir);
-        TestServers.seed(db.config());
-        try (Database d = Database.open(db.config())) {
-            new DirectoryAdmin(d.sessionFactory(), "main", new PasswordHasher(4), Clock.systemUTC()).saveAgents(List.of(
-                    new DirectoryAdmin.Account(new AgentProfile("wb", "Wallboard", Role.WALLBOARD, "", "", Map.of(), "main"),
-                            TestServers.PASSWORD)));
+    @Nested
+    class OnH2 extends Contract {
+        @Override
+        TestDatabase.Kind kind() {
+            return TestDatabase.Kind.H2;
         }
-        server = HotlineServer.start(TestServers.options(dir, db.config(), 0));
-        WorkOrderFeature f = server.workOrders();
-        f.admin().saveUnit(new OrgUnit("gas", null, OrgUnit.Kind.DEPARTMENT, "燃氣搶修部", "2099"));
-        f.admin().saveUnit(new OrgUnit("gas-east", "gas", OrgUnit.Kind.TEAM, "東區搶修班", null));
-        f.admin().saveType(new WorkOrderType("repair", "報修", false, List.of(
-                FieldDefinition.of("meter_id", "表號", FieldKind.TEXT, true))));
-        f.admin().saveType(new WorkOrderType("complaint", "投訴", true, List.of()));
-        for (String type : List.of("repair", "complaint")) {
-            f.admin().savePolicy(new SlaPolicy(type, Priority.NORMAL, Duration.ofHours(1), Duration.ofHours(8), 75,
-                    Duration.ofHours(1), null));
+    }
+
+    @Nested
+    class OnMariaDb extends Contract {
+        @Override
+        TestDatabase.Kind kind() {
+            return TestDatabase.Kind.MARIADB;
         }
-        f.permissions().grant(Role.TEAM_LEAD, Permission.COMPLAINT_ACCESS);
-        channel = TestServers.channel(server);
-        agent = stub(DeskClient.login(channel, "2001", TestServers.PASSWORD));
-        lead = stub(DeskClient.login(channel, "2099", TestServers.PASSWORD));
     }
 
-    @AfterAll
-    void stop() throws Exception {
-        channel.shutdownNow();
-        server.close();
-        db.close();
-    }
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    abstract static class Contract {
+        private Path dir;
+        private TestDatabase db;
+        private HotlineServer server;
+        private ManagedChannel channel;
+        private WorkOrdersGrpc.WorkOrdersBlockingStub agent;
+        private WorkOrdersGrpc.WorkOrdersBlockingStub lead;
 
-    private static WorkOrdersGrpc.WorkOrdersBlockingStub stub(DeskClient c) {
-        return WorkOrdersGrpc.newBlockingStub(c.stub().getChannel()).withCallCredentials(new BearerToken(c.token));
-    }
+        abstract TestDatabase.Kind kind();
 
-    private static CreateWorkOrderRequest.Builder repair(String requestId) {
-        return CreateWorkOrderRequest.newBuilder().setRequestId(requestId).setTypeCode("repair")
-                .setPriority(WorkOrderPriority.WORK_ORDER_NORMAL).setTitle("廚房無氣").setCustomerId("C-1")
-                .setSourceCallId("call-77").setCallerNumber("13800138000").setArea("東區").setAddress("人民路1號")
-                .putFields("meter_id", "M-1");
-    }
+        @BeforeAll
+        void start() throws Exception {
+            dir = Files.createTempDirectory("hotline-wo-api");
+            db = TestDatabase.create(kind(), dir);
+            TestServers.seed(db.config());
+            try (Database d = Database.open(db.config())) {
+                new DirectoryAdmin(d.sessionFactory(), "main", new PasswordHasher(4), Clock.systemUTC()).saveAgents(List.of(
+                        new DirectoryAdmin.Account(new AgentProfile("wb", "Wallboard", Role.WALLBOARD, "", "", Map.of(), "main"),
+                                TestServers.PASSWORD)));
+            }
+            server = HotlineServer.start(TestServers.options(dir, db.config(), 0));
+            WorkOrderFeature f = server.workOrders();
+            f.admin().saveUnit(new OrgUnit("gas", null, OrgUnit.Kind.DEPARTMENT, "燃氣搶修部", "2099"));
+            f.admin().saveUnit(new OrgUnit("gas-east", "gas", OrgUnit.Kind.TEAM, "東區搶修班", null));
+            f.admin().saveType(new WorkOrderType("repair", "報修", false, List.of(
+                    FieldDefinition.of("meter_id", "表號", FieldKind.TEXT, true))));
+            f.admin().saveType(new WorkOrderType("complaint", "投訴", true, List.of()));
+            for (String type : List.of("repair", "complaint")) {
+                f.admin().savePolicy(new SlaPolicy(type, Priority.NORMAL, Duration.ofHours(1), Duration.ofHours(8), 75,
+                        Duration.ofHours(1), null));
+            }
+            f.permissions().grant(Role.TEAM_LEAD, Permission.COMPLAINT_ACCESS);
+            channel = TestServers.channel(server);
+            agent = stub(DeskClient.login(channel, "2001", TestServers.PASSWORD));
+            lead = stub(DeskClient.login(channel, "2099", TestServers.PASSWORD));
+        }
 
-    @Test
-    void agentListsTheDepartmentsAndTeamsToDispatchTo() {
-        var units = agent.listOrgUnits(ListOrgUnitsRequest.getDefaultInstance()).getUnitsList();
+        @AfterAll
+        void stop() throws Exception {
+            channel.shutdownNow();
+            server.close();
+            db.close();
+        }
 
-        assertThat(units).extracting(u -> u.getUnitId() + "<" + u.getParentUnitId() + ":" + u.getKind() + ":" + u.getName())
-                .containsExactly("gas<:ORG_UNIT_DEPARTMENT:燃氣搶修部", "gas-east<gas:ORG_UNIT_TEAM:東區搶修班");
-    }
+        private static WorkOrdersGrpc.WorkOrdersBlockingStub stub(DeskClient c) {
+            return WorkOrdersGrpc.newBlockingStub(c.stub().getChannel()).withCallCredentials(new BearerToken(c.token));
+        }
 
-    @Test
-    void wallboardMayNotListOrgUnits() {
-        String token = SessionGrpc.newBlockingStub(channel).login(LoginRequest.newBuilder().setAgentId("wb")
-                .setPassword(TestServers.PASSWORD).setClientName("test").build()).getSessionToken();
-        var wallboard = WorkOrdersGrpc.newBlockingStub(channel).withCallCredentials(new BearerToken(token));
+        private static CreateWorkOrderRequest.Builder repair(String requestId) {
+            return CreateWorkOrderRequest.newBuilder().setRequestId(requestId).setTypeCode("repair")
+                    .setPriority(WorkOrderPriority.WORK_ORDER_NORMAL).setTitle("廚房無氣").setCustomerId("C-1")
+                    .setSourceCallId("call-77").setCallerNumber("13800138000").setArea("東區").setAddress("人民路1號")
+                    .putFields("meter_id", "M-1");
+        }
 
-        assertThatThrownBy(() -> wallboard.listOrgUnits(ListOrgUnitsRequest.getDefaultInstance()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(e.getStatus().getCode())
-                        .isEqualTo(Status.Code.PERMISSION_DENIED));
-    }
+        @Test
+        void agentListsTheDepartmentsAndTeamsToDispatchTo() {
+            var units = agent.listOrgUnits(ListOrgUnitsRequest.getDefaultInstance()).getUnitsList();
 
-    @Test
-    void agentCreatesOnceForARetriedRequestThenDispatchesAndResolves() {
-        var first = agent.create(repair("req-1").build()).getOrder();
-        var retry = agent.create(repair("req-1").build()).getOrder();
-        assertThat(retry.getOrderNo()).isEqualTo(first.getOrderNo());
-        assertThat(first.getStatus()).isEqualTo(WorkOrderStatus.WORK_ORDER_NEW);
-        assertThat(first.getSourceCallId()).isEqualTo("call-77");
+            assertThat(units).extracting(u -> u.getUnitId() + "<" + u.getParentUnitId() + ":" + u.getKind() + ":" + u.getName())
+                    .containsExactly("gas<:ORG_UNIT_DEPARTMENT:燃氣搶修部", "gas-east<gas:ORG_UNIT_TEAM:東區搶修班");
+        }
 
-        var dispatched = agent.dispatch(DispatchWorkOrderRequest.newBuilder().setOrderNo(first.getOrderNo())
-                .setVersion(first.getVersion()).setDepartmentId("gas").setNote("盡快").build()).getOrder();
-        assertThat(dispatched.getStatus()).isEqualTo(WorkOrderStatus.WORK_ORDER_DISPATCHED);
-        var resolved = agent.resolve(ResolveWorkOrderRequest.newBuilder().setOrderNo(first.getOrderNo())
-                .setVersion(dispatched.getVersion()).setResolution("已恢復供氣").build()).getOrder();
+        @Test
+        void wallboardMayNotListOrgUnits() {
+            String token = SessionGrpc.newBlockingStub(channel).login(LoginRequest.newBuilder().setAgentId("wb")
+                    .setPassword(TestServers.PASSWORD).setClientName("test").build()).getSessionToken();
+            var wallboard = WorkOrdersGrpc.newBlockingStub(channel).withCallCredentials(new BearerToken(token));
 
-        assertThat(resolved.getStatus()).isEqualTo(WorkOrderStatus.WORK_ORDER_RESOLVED);
-        assertThat(agent.history(WorkOrderHistoryRequest.newBuilder().setOrderNo(first.getOrderNo()).build())
-                .getEventsList()).extracting(e -> e.getAction()).containsExactly("CREATE", "DISPATCH", "RESOLVE");
-        assertThat(lead.notifications(WorkOrderNotificationsRequest.getDefaultInstance()).getNotificationsList())
-                .extracting(n -> n.getKind()).contains("DISPATCHED");
-        assertThat(agent.search(SearchWorkOrdersRequest.newBuilder().setQuery(WorkOrderQuery.newBuilder()
-                .setCallerNumber("13800138000").addStatuses(WorkOrderStatus.WORK_ORDER_RESOLVED)).build())
-                .getOrdersList()).extracting(o -> o.getOrderNo()).contains(first.getOrderNo());
-    }
+            assertThatThrownBy(() -> wallboard.listOrgUnits(ListOrgUnitsRequest.getDefaultInstance()))
+                    .isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(e.getStatus().getCode())
+                            .isEqualTo(Status.Code.PERMISSION_DENIED));
+        }
 
-    @Test
-    void staleVersionIsAbortedAndBadFieldsAreInvalidArgument() {
-        var o = agent.create(repair("req-2").build()).getOrder();
-        agent.dispatch(DispatchWorkOrderRequest.newBuilder().setOrderNo(o.getOrderNo()).setVersion(o.getVersion())
-                .setDepartmentId("gas").build());
+        @Test
+        void agentCreatesOnceForARetriedRequestThenDispatchesAndResolves() {
+            var first = agent.create(repair("req-1").build()).getOrder();
+            var retry = agent.create(repair("req-1").build()).getOrder();
+            assertThat(retry.getOrderNo()).isEqualTo(first.getOrderNo());
+            assertThat(first.getStatus()).isEqualTo(WorkOrderStatus.WORK_ORDER_NEW);
+            assertThat(first.getSourceCallId()).isEqualTo("call-77");
 
-        assertThatThrownBy(() -> agent.resolve(ResolveWorkOrderRequest.newBuilder().setOrderNo(o.getOrderNo())
-                .setVersion(o.getVersion()).setResolution("x").build()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
-                    assertThat(e.getStatus().getDescription()).contains("was changed by someone else");
-                });
-        assertThatThrownBy(() -> agent.create(repair("req-3").clearFields().build()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-                    assertThat(e.getStatus().getDescription())
-                            .isEqualTo("work order form of type repair: field meter_id (表號) is required (expected: text)");
-                });
-    }
+            var dispatched = agent.dispatch(DispatchWorkOrderRequest.newBuilder().setOrderNo(first.getOrderNo())
+                    .setVersion(first.getVersion()).setDepartmentId("gas").setNote("盡快").build()).getOrder();
+            assertThat(dispatched.getStatus()).isEqualTo(WorkOrderStatus.WORK_ORDER_DISPATCHED);
+            var resolved = agent.resolve(ResolveWorkOrderRequest.newBuilder().setOrderNo(first.getOrderNo())
+                    .setVersion(dispatched.getVersion()).setResolution("已恢復供氣").build()).getOrder();
 
-    @Test
-    void confidentialComplaintIsPermissionDeniedToAnAgentAndTheAttemptIsAudited() {
-        var c = lead.create(CreateWorkOrderRequest.newBuilder().setRequestId("req-c").setTypeCode("complaint")
-                .setPriority(WorkOrderPriority.WORK_ORDER_NORMAL).setTitle("投訴收費員").build()).getOrder();
+            assertThat(resolved.getStatus()).isEqualTo(WorkOrderStatus.WORK_ORDER_RESOLVED);
+            assertThat(agent.history(WorkOrderHistoryRequest.newBuilder().setOrderNo(first.getOrderNo()).build())
+                    .getEventsList()).extracting(e -> e.getAction()).containsExactly("CREATE", "DISPATCH", "RESOLVE");
+            assertThat(lead.notifications(WorkOrderNotificationsRequest.getDefaultInstance()).getNotificationsList())
+                    .extracting(n -> n.getKind()).contains("DISPATCHED");
+            assertThat(agent.search(SearchWorkOrdersRequest.newBuilder().setQuery(WorkOrderQuery.newBuilder()
+                    .setCallerNumber("13800138000").addStatuses(WorkOrderStatus.WORK_ORDER_RESOLVED)).build())
+                    .getOrdersList()).extracting(o -> o.getOrderNo()).contains(first.getOrderNo());
+        }
 
-        assertThatThrownBy(() -> agent.get(GetWorkOrderRequest.newBuilder().setOrderNo(c.getOrderNo()).build()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
-                    assertThat(e.getStatus().getDescription()).contains("is confidential: role AGENT has no complaint access");
-                });
-        assertThat(lead.get(GetWorkOrderRequest.newBuilder().setOrderNo(c.getOrderNo()).build()).getOrder().getTitle())
-                .isEqualTo("投訴收費員");
+        @Test
+        void staleVersionIsAbortedAndBadFieldsAreInvalidArgument() {
+            var o = agent.create(repair("req-2").build()).getOrder();
+            agent.dispatch(DispatchWorkOrderRequest.newBuilder().setOrderNo(o.getOrderNo()).setVersion(o.getVersion())
+                    .setDepartmentId("gas").build());
 
-        assertThat(server.workOrders().audit().forTarget(c.getOrderNo(), 10))
-                .extracting(AuditEntry::actorId, AuditEntry::outcome)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("2001", AuditEntry.Outcome.DENIED),
-                        // the order in Create's response is a view too
-                        org.assertj.core.groups.Tuple.tuple("2099", AuditEntry.Outcome.ALLOWED),
-                        org.assertj.core.groups.Tuple.tuple("2099", AuditEntry.Outcome.ALLOWED));
-    }
+            assertThatThrownBy(() -> agent.resolve(ResolveWorkOrderRequest.newBuilder().setOrderNo(o.getOrderNo())
+                    .setVersion(o.getVersion()).setResolution("x").build()))
+                    .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+                        assertThat(e.getStatus().getDescription()).contains("was changed by someone else");
+                    });
+            assertThatThrownBy(() -> agent.create(repair("req-3").clearFields().build()))
+                    .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                        assertThat(e.getStatus().getDescription())
+                                .isEqualTo("work order form of type repair: field meter_id (表號) is required (expected: text)");
+                    });
+        }
 
-    @Test
-    void exportAndSummaryAreForLeadsAndTypesForAdministrators() throws Exception {
-        agent.create(repair("req-4").build());
+        @Test
+        void confidentialComplaintIsPermissionDeniedToAnAgentAndTheAttemptIsAudited() {
+            var c = lead.create(CreateWorkOrderRequest.newBuilder().setRequestId("req-c").setTypeCode("complaint")
+                    .setPriority(WorkOrderPriority.WORK_ORDER_NORMAL).setTitle("投訴收費員").build()).getOrder();
 
-        assertThatThrownBy(() -> agent.export(ExportWorkOrdersRequest.newBuilder()
-                .setFormat(WorkOrderExportFormat.WORK_ORDER_EXPORT_CSV).build()).hasNext())
-                .isInstanceOfSatisfying(StatusRuntimeException.class, e ->
-                        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
-        assertThatThrownBy(() -> lead.saveType(SaveWorkOrderTypeRequest.getDefaultInstance()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
-                    assertThat(e.getStatus().getDescription()).isEqualTo(
-                            "role TEAM_LEAD may not define work-order types (expected: admin)");
-                });
+            assertThatThrownBy(() -> agent.get(GetWorkOrderRequest.newBuilder().setOrderNo(c.getOrderNo()).build()))
+                    .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+                        assertThat(e.getStatus().getDescription()).contains("is confidential: role AGENT has no complaint access");
+                    });
+            assertThat(lead.get(GetWorkOrderRequest.newBuilder().setOrderNo(c.getOrderNo()).build()).getOrder().getTitle())
+                    .isEqualTo("投訴收費員");
 
-        ByteArrayOutputStream csv = new ByteArrayOutputStream();
-        lead.export(ExportWorkOrdersRequest.newBuilder().setFormat(WorkOrderExportFormat.WORK_ORDER_EXPORT_CSV).build())
-                .forEachRemaining(chunk -> csv.writeBytes(chunk.getData().toByteArray()));
-        assertThat(csv.toString(StandardCharsets.UTF_8)).startsWith("\uFEFForder_no,").contains("廚房無氣");
+            assertThat(server.workOrders().audit().forTarget(c.getOrderNo(), 10))
+                    .extracting(AuditEntry::actorId, AuditEntry::outcome)
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("2001", AuditEntry.Outcome.DENIED),
+                            // the order in Create's response is a view too
+                            org.assertj.core.groups.Tuple.tuple("2099", AuditEntry.Outcome.ALLOWED),
+                            org.assertj.core.groups.Tuple.tuple("2099", AuditEntry.Outcome.ALLOWED));
+        }
 
-        var summary = lead.summary(WorkOrderSummaryRequest.newBuilder().setPeriod(WorkOrderSummaryPeriod.WORK_ORDER_SUMMARY_YEAR)
-                .setFrom(Timestamp.newBuilder().setSeconds(0)).setTo(Timestamp.newBuilder().setSeconds(4_102_444_800L))
-                .build());
-        assertThat(summary.getRowsList()).isNotEmpty();
-        assertThat(summary.getRowsList().stream().mapToLong(r -> r.getCreated()).sum()).isGreaterThanOrEqualTo(1);
-        assertThatThrownBy(() -> agent.summary(WorkOrderSummaryRequest.getDefaultInstance()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, e ->
-                        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+        @Test
+        void exportAndSummaryAreForLeadsAndTypesForAdministrators() throws Exception {
+            agent.create(repair("req-4").build());
+
+            assertThatThrownBy(() -> agent.export(ExportWorkOrdersRequest.newBuilder()
+                    .setFormat(WorkOrderExportFormat.WORK_ORDER_EXPORT_CSV).build()).hasNext())
+                    .isInstanceOfSatisfying(StatusRuntimeException.class, e ->
+                            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+            assertThatThrownBy(() -> lead.saveType(SaveWorkOrderTypeRequest.getDefaultInstance()))
+                    .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+                        assertThat(e.getStatus().getDescription()).isEqualTo(
+                                "role TEAM_LEAD may not define work-order types (expected: admin)");
+                    });
+
+            ByteArrayOutputStream csv = new ByteArrayOutputStream();
+            lead.export(ExportWorkOrdersRequest.newBuilder().setFormat(WorkOrderExportFormat.WORK_ORDER_EXPORT_CSV).build())
+                    .forEachRemaining(chunk -> csv.writeBytes(chunk.getData().toByteArray()));
+            assertThat(csv.toString(StandardCharsets.UTF_8)).startsWith("\uFEFForder_no,").contains("廚房無氣");
+
+            var summary = lead.summary(WorkOrderSummaryRequest.newBuilder().setPeriod(WorkOrderSummaryPeriod.WORK_ORDER_SUMMARY_YEAR)
+                    .setFrom(Timestamp.newBuilder().setSeconds(0)).setTo(Timestamp.newBuilder().setSeconds(4_102_444_800L))
+                    .build());
+            assertThat(summary.getRowsList()).isNotEmpty();
+            assertThat(summary.getRowsList().stream().mapToLong(r -> r.getCreated()).sum()).isGreaterThanOrEqualTo(1);
+            assertThatThrownBy(() -> agent.summary(WorkOrderSummaryRequest.getDefaultInstance()))
+                    .isInstanceOfSatisfying(StatusRuntimeException.class, e ->
+                            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -24,6 +25,7 @@ import org.hotline.api.v1.PoppedCustomer;
 import org.hotline.api.v1.ScreenPop;
 import org.hotline.api.v1.SearchCustomersRequest;
 import org.hotline.cti.bench.BearerToken;
+import org.hotline.cti.security.Role;
 import org.hotline.cti.server.HotlineServer;
 import org.hotline.cti.storage.Database;
 import org.hotline.cti.storage.JdbcContactHistory;
@@ -33,6 +35,13 @@ import org.hotline.cti.switching.sim.SimSwitch;
 import org.hotline.cti.testing.DeskClient;
 import org.hotline.cti.testing.TestDatabase;
 import org.hotline.cti.testing.TestServers;
+import org.hotline.cti.workorders.Actor;
+import org.hotline.cti.workorders.NewWorkOrder;
+import org.hotline.cti.workorders.Priority;
+import org.hotline.cti.workorders.SlaPolicy;
+import org.hotline.cti.workorders.WorkOrder;
+import org.hotline.cti.workorders.WorkOrderFeature;
+import org.hotline.cti.workorders.WorkOrderType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -61,6 +70,7 @@ class ScreenPopEndToEndTest {
         private ManagedChannel channel;
         private DeskClient anna;
         private DeskClient ben;
+        private String openOrder;
 
         abstract TestDatabase.Kind kind();
 
@@ -84,6 +94,18 @@ class ScreenPopEndToEndTest {
                 new JdbcContactHistory(d.dataSource(), "main").append(contacts);
             }
             server = HotlineServer.start(TestServers.options(dir, db.config(), 0));
+            // G1 has one open and one closed work order: the pop carries the open one only.
+            WorkOrderFeature wo = server.workOrders();
+            wo.admin().saveType(new WorkOrderType("repair", "報修", false, List.of()));
+            wo.admin().savePolicy(new SlaPolicy("repair", Priority.NORMAL, Duration.ofHours(1), Duration.ofHours(8), 75,
+                    Duration.ofHours(1), null));
+            Actor clerk = new Actor("2001", Role.AGENT);
+            openOrder = wo.orders().create(clerk, new NewWorkOrder("repair", Priority.NORMAL, "廚房無氣", "", "G1",
+                    "old-11", KNOWN, "東城區", "東城區中山路1號", Map.of())).orderNo();
+            WorkOrder done = wo.orders().create(clerk, new NewWorkOrder("repair", Priority.NORMAL, "上月表故障", "", "G1",
+                    "old-3", KNOWN, "東城區", "東城區中山路1號", Map.of()));
+            done = wo.orders().resolve(clerk, done.orderNo(), done.version(), "已換表");
+            wo.orders().close(clerk, done.orderNo(), done.version(), null);
             channel = TestServers.channel(server);
             anna = DeskClient.login(channel, "2001", TestServers.PASSWORD).subscribe();
             ben = DeskClient.login(channel, "2002", TestServers.PASSWORD).subscribe();
@@ -150,7 +172,12 @@ class ScreenPopEndToEndTest {
                 assertThat(p.getRecentContactsList().get(0).getCallId()).isEqualTo("old-11");
                 assertThat(p.getRecentContactsList().get(0).getWorkOrderNo()).isEqualTo("WO-2026-0042");
                 assertThat(p.getRecentContactsList().get(9).getCallId()).isEqualTo("old-2");
-                assertThat(p.getOpenWorkOrdersList()).as("no work-order source wired yet").isEmpty();
+                assertThat(p.getOpenWorkOrdersList()).singleElement().satisfies(w -> {
+                    assertThat(w.getNumber()).isEqualTo(openOrder);
+                    assertThat(w.getTitle()).isEqualTo("廚房無氣");
+                    assertThat(w.getStatus()).isEqualTo("NEW");
+                    assertThat(w.getType()).isEqualTo("repair");
+                });
             });
             finish(callId);
         }
@@ -174,6 +201,7 @@ class ScreenPopEndToEndTest {
 
             assertThat(pop.getCustomersList()).extracting(p -> p.getCustomer().getAccountNo()).containsExactly("G50", "G51");
             assertThat(pop.getCustomersList()).extracting(p -> p.getCustomer().getName()).containsExactly("李志明", "李美玲");
+            assertThat(pop.getCustomersList()).allSatisfy(p -> assertThat(p.getOpenWorkOrdersList()).isEmpty());
             finish(callId);
         }
 

@@ -150,6 +150,93 @@ class WorkOrdersTest {
             assertThat(orders.history(AGENT, no)).hasSize(3);
         }
 
+        /**
+         * The workflow table end to end on the database: each user action from each status either
+         * moves the stored order to the table's status with one history event, or is refused as
+         * FAILED_PRECONDITION naming the status, leaving the stored order and its history as they were.
+         */
+        @Test
+        void everyUserActionFromEveryStatusIsAppliedOrRefusedAsTheWorkflowTableSays() {
+            List<WorkOrderAction> userActions = List.of(WorkOrderAction.DISPATCH, WorkOrderAction.ACCEPT,
+                    WorkOrderAction.REASSIGN, WorkOrderAction.RETURN, WorkOrderAction.URGE, WorkOrderAction.RESOLVE,
+                    WorkOrderAction.CLOSE);
+            int applied = 0;
+            int refused = 0;
+            for (WorkOrderStatus from : WorkOrderStatus.values()) {
+                for (WorkOrderAction action : userActions) {
+                    WorkOrder before = orderIn(from);
+                    int events = orders.history(AGENT, before.orderNo()).size();
+                    String step = action + " from " + from;
+                    if (action.allowedFrom(from)) {
+                        WorkOrder after = act(action, before);
+                        WorkOrderStatus expected = action.apply(before.orderNo(), from);
+                        assertThat(after.status()).as(step).isEqualTo(expected);
+                        assertThat(orders.get(LEAD, before.orderNo()).status()).as(step + ", stored").isEqualTo(expected);
+                        assertThat(orders.history(AGENT, before.orderNo())).as(step + ", history").hasSize(events + 1)
+                                .last().extracting(WorkOrderEvent::action, WorkOrderEvent::fromStatus,
+                                        WorkOrderEvent::toStatus).containsExactly(action, from, expected);
+                        applied++;
+                    } else {
+                        assertThatThrownBy(() -> act(action, before)).as(step)
+                                .isInstanceOfSatisfying(CommandException.class, e -> {
+                                    assertThat(e.code()).isEqualTo(CommandException.Code.FAILED_PRECONDITION);
+                                    assertThat(e.getMessage()).contains("work order " + before.orderNo()
+                                            + " in status " + from);
+                                });
+                        WorkOrder stored = orders.get(LEAD, before.orderNo());
+                        assertThat(stored.status()).as(step + ", stored").isEqualTo(from);
+                        assertThat(stored.version()).as(step + ", version").isEqualTo(before.version());
+                        assertThat(orders.history(AGENT, before.orderNo())).as(step + ", history").hasSize(events);
+                        refused++;
+                    }
+                }
+            }
+            // 6 statuses x 7 actions: the table allows 16 of them.
+            assertThat(applied).isEqualTo(16);
+            assertThat(refused).isEqualTo(26);
+        }
+
+        /** A new repair order brought to {@code status} through the commands. */
+        private WorkOrder orderIn(WorkOrderStatus status) {
+            WorkOrder o = orders.create(AGENT, repair("狀態 " + status));
+            return switch (status) {
+                case NEW -> o;
+                case DISPATCHED -> orderIn(o, DISPATCHED);
+                case IN_PROGRESS -> {
+                    WorkOrder d = orderIn(o, DISPATCHED);
+                    yield orders.accept(CREW, d.orderNo(), d.version());
+                }
+                case RETURNED -> {
+                    WorkOrder d = orderIn(o, DISPATCHED);
+                    yield orders.returnOrder(CREW, d.orderNo(), d.version(), "非本部門");
+                }
+                case RESOLVED -> orders.resolve(AGENT, o.orderNo(), o.version(), "電話中已解答");
+                case CLOSED -> {
+                    WorkOrder r = orders.resolve(AGENT, o.orderNo(), o.version(), "電話中已解答");
+                    yield orders.close(AGENT, r.orderNo(), r.version(), null);
+                }
+            };
+        }
+
+        private WorkOrder orderIn(WorkOrder created, WorkOrderStatus dispatched) {
+            return orders.dispatch(AGENT, created.orderNo(), created.version(), "gas", "gas-east", null, null);
+        }
+
+        private WorkOrder act(WorkOrderAction action, WorkOrder o) {
+            String no = o.orderNo();
+            long v = o.version();
+            return switch (action) {
+                case DISPATCH -> orders.dispatch(AGENT, no, v, "water", null, null, "派供水部");
+                case ACCEPT -> orders.accept(CREW, no, v);
+                case REASSIGN -> orders.reassign(LEAD, no, v, "water", null, "4001", "轉供水部");
+                case RETURN -> orders.returnOrder(CREW, no, v, "不屬本部門");
+                case URGE -> orders.urge(AGENT, no, "用戶再次來電");
+                case RESOLVE -> orders.resolve(CREW, no, v, "已處理");
+                case CLOSE -> orders.close(AGENT, no, v, "歸檔");
+                default -> throw new IllegalArgumentException("action: " + action + " (expected: a user action)");
+            };
+        }
+
         @Test
         void returnNeedsAReasonAndHandsTheOrderBackForAnotherDispatch() {
             WorkOrder o = orders.create(AGENT, repair("水錶漏水"));
