@@ -59,6 +59,9 @@ public final class DeskViewModel {
     private final StringProperty pendingText = new SimpleStringProperty("");
     private final ObservableList<ReasonCode> reasonCodes = FXCollections.observableArrayList();
     private final ObservableList<Call> calls = FXCollections.observableArrayList();
+    // One read-only wrapper each, handed out every time: a listener on a fresh wrapper would be lost to the GC.
+    private final ObservableList<ReasonCode> reasonCodesView = FXCollections.unmodifiableObservableList(reasonCodes);
+    private final ObservableList<Call> callsView = FXCollections.unmodifiableObservableList(calls);
     private final ObjectProperty<Call> activeCall = new SimpleObjectProperty<>();
     private final StringProperty callerText = new SimpleStringProperty("");
     private final StringProperty callDetail = new SimpleStringProperty("");
@@ -373,11 +376,11 @@ public final class DeskViewModel {
     }
 
     public ObservableList<ReasonCode> reasonCodes() {
-        return FXCollections.unmodifiableObservableList(reasonCodes);
+        return reasonCodesView;
     }
 
     public ObservableList<Call> calls() {
-        return FXCollections.unmodifiableObservableList(calls);
+        return callsView;
     }
 
     public ReadOnlyObjectProperty<Call> activeCallProperty() {

@@ -206,4 +206,11 @@ class DeskViewModelTest {
         vm.sendDigits("x");
         assertThat(phone.sent).containsExactly("digits c1 5");
     }
+
+    @Test
+    void theListsAreTheSameObjectsEveryTimeSoListenersSurvive() {
+        // A listener added to a throw-away wrapper is collected with it: the bar's reason menu stopped updating.
+        assertThat(vm.reasonCodes()).isSameAs(vm.reasonCodes());
+        assertThat(vm.calls()).isSameAs(vm.calls());
+    }
 }
