@@ -21,6 +21,7 @@ import org.hotline.cti.knowledge.BulletinBoard;
 import org.hotline.cti.knowledge.KnowledgeBase;
 import org.hotline.cti.customers.CustomerFeature;
 import org.hotline.cti.security.SessionRegistry;
+import org.hotline.cti.stats.Reports;
 import org.hotline.cti.workorders.WorkOrderFeature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,15 @@ public final class ApiServer implements AutoCloseable {
                      BiPredicate<String, String> passwordMatches, SessionRegistry sessions, StreamHub.Limits limits,
                      WorkOrderFeature workOrders, CustomerFeature customers, KnowledgeBase knowledge,
                      BulletinBoard bulletins) {
+        this(listen, center, directory, passwordMatches, sessions, limits, workOrders, customers, knowledge, bulletins,
+                null, null);
+    }
+
+    /** As above, with the Reports service over {@code reports} for site {@code reportSite} (when not null). */
+    public ApiServer(Listen listen, CallCenter center, AgentDirectory directory,
+                     BiPredicate<String, String> passwordMatches, SessionRegistry sessions, StreamHub.Limits limits,
+                     WorkOrderFeature workOrders, CustomerFeature customers, KnowledgeBase knowledge,
+                     BulletinBoard bulletins, Reports reports, String reportSite) {
         int cores = Runtime.getRuntime().availableProcessors();
         this.executor = Executors.newFixedThreadPool(Math.max(2, cores), daemon("grpc"));
         this.drainer = Executors.newFixedThreadPool(Math.max(2, cores), daemon("stream-drain"));
@@ -102,6 +112,9 @@ public final class ApiServer implements AutoCloseable {
             services.add(ServerInterceptors.intercept(new CustomerService(customers), auth));
             services.add(ServerInterceptors.intercept(new ContactHistoryService(customers, requestIds), auth));
             services.add(ServerInterceptors.intercept(new BlacklistService(customers, center), auth));
+        }
+        if (reports != null) {
+            services.add(ServerInterceptors.intercept(new ReportService(reports, reportSite, executor), auth));
         }
         io.grpc.ServerBuilder<?> b;
         if (listen instanceof Listen.Tcp tcp) {

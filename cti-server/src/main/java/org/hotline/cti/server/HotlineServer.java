@@ -47,6 +47,8 @@ import org.hotline.cti.knowledge.KnowledgeBase;
 import org.hotline.cti.knowledge.KnowledgeDemoData;
 import org.hotline.cti.knowledge.KnowledgeIndex;
 import org.hotline.cti.storage.DirectoryAdmin;
+import org.hotline.cti.stats.Reports;
+import org.hotline.cti.stats.RollupSettings;
 import org.hotline.cti.storage.DurableOutbox;
 import org.hotline.cti.storage.JdbcBlacklist;
 import org.hotline.cti.storage.JdbcContactHistory;
@@ -169,7 +171,8 @@ public final class HotlineServer implements AutoCloseable {
         customers = customerFeature(o, clock);
         api = new ApiServer(new ApiServer.Listen.Tcp(o.grpcHost(), o.grpcPort(), credentials), center, directory,
                 hasher::verify, sessions, org.hotline.cti.api.StreamHub.Limits.DEFAULT, workOrders, customers,
-                knowledge, new BulletinBoard(knowledgeStore, clock));
+                knowledge, new BulletinBoard(knowledgeStore, clock),
+                new Reports(database.dataSource(), RollupSettings.defaults()), o.siteId());
         customers.attachTo(center, api.hub().screenPops());
         center.start(agents, queues, directory.reasonCodes(), restore, directory.lastStates())
                 .toCompletableFuture().join();
