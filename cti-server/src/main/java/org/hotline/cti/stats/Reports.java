@@ -27,9 +27,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Call and agent-state reports read from the rollup tables (never from the raw records): any
- * range, per queue, agent or team, in 15/30/60-minute buckets (from the 15-minute rollups) or
- * per day, month or year of the report zone (from the daily rollups). A month over a year reads
- * at most one row per day, queue and agent.
+ * range, per queue, agent or team, in 15/30/60-minute buckets (from the 15-minute rollups), per
+ * day (daily rollups) or per month or year of the report zone (monthly rollups: a month-by-agent
+ * report over a year reads one row per month, queue and agent).
  */
 public final class Reports {
     /** Minute reports cover at most this much (a month of 15-minute rows per agent is plenty for a screen). */
@@ -63,7 +63,7 @@ public final class Reports {
         String key = keyExpression(grouping);
         StringBuilder sql = new StringBuilder("SELECT ").append(b.bucketColumns()).append(", ").append(key).append(" AS k");
         RollupBatch.CALL_COLUMNS.forEach(c -> sql.append(", SUM(r.").append(c).append(')'));
-        sql.append(" FROM ").append(granularity.isCalendar() ? "report_call_daily" : "report_call_interval").append(" r")
+        sql.append(" FROM ").append(b.table("report_call_")).append(" r")
                 .append(join(grouping)).append(" WHERE r.site_id = ? AND r.").append(b.timeColumn()).append(" >= ? AND r.")
                 .append(b.timeColumn()).append(" < ? AND ").append(grouping == Grouping.QUEUE ? "r.queue_id" : "r.agent_id")
                 .append(" <> '' GROUP BY ").append(b.bucketColumns()).append(", ").append(key);
@@ -93,7 +93,7 @@ public final class Reports {
         Bounds b = bounds(granularity, from, to);
         String key = keyExpression(grouping);
         String sql = "SELECT " + b.bucketColumns() + ", " + key + " AS k, r.state, r.reason_code, SUM(r.millis) FROM "
-                + (granularity.isCalendar() ? "report_state_daily" : "report_state_interval") + " r" + join(grouping)
+                + b.table("report_state_") + " r" + join(grouping)
                 + " WHERE r.site_id = ? AND r." + b.timeColumn() + " >= ? AND r." + b.timeColumn() + " < ? GROUP BY "
                 + b.bucketColumns() + ", " + key + ", r.state, r.reason_code";
         Map<Instant, Map<String, Acc>> buckets = new TreeMap<>();
@@ -143,7 +143,7 @@ public final class Reports {
                 throw new IllegalArgumentException("range: " + Duration.between(from, to).toDays() + " days for "
                         + granularity + " (expected: at most " + MAX_MINUTE_RANGE.toDays() + "; use DAY or longer buckets)");
             }
-            return new Bounds("interval_start", "r.interval_start", 1, Intervals.sql(from), Intervals.sql(to));
+            return new Bounds("interval", "interval_start", "r.interval_start", 1, Intervals.sql(from), Intervals.sql(to));
         }
         ZoneId zone = settings.zone();
         LocalDate fromDay = LocalDate.ofInstant(from, zone);
@@ -155,12 +155,16 @@ public final class Reports {
         if (fromDay.plusYears(MAX_YEARS).isBefore(toDay)) {
             throw new IllegalArgumentException("range: " + fromDay + " to " + toDay + " (expected: at most " + MAX_YEARS + " years)");
         }
-        return switch (granularity) {
-            case DAY -> new Bounds("report_day", "r.report_day", 1, fromDay.toString(), toDay.toString());
-            case MONTH -> new Bounds("report_day", "YEAR(r.report_day), MONTH(r.report_day)", 2, fromDay.toString(),
-                    toDay.toString());
-            default -> new Bounds("report_day", "YEAR(r.report_day)", 1, fromDay.toString(), toDay.toString());
-        };
+        if (granularity == Granularity.DAY) {
+            return new Bounds("daily", "report_day", "r.report_day", 1, fromDay.toString(), toDay.toString());
+        }
+        if (fromDay.getDayOfMonth() != 1 || toDay.getDayOfMonth() != 1) {
+            throw new IllegalArgumentException("range: " + fromDay + " to " + toDay + " (expected: both on the first of a month"
+                    + " for " + granularity + " buckets, which read the monthly rollups)");
+        }
+        return granularity == Granularity.MONTH
+                ? new Bounds("monthly", "report_month", "r.report_month", 1, fromDay.toString(), toDay.toString())
+                : new Bounds("monthly", "report_month", "YEAR(r.report_month)", 1, fromDay.toString(), toDay.toString());
     }
 
     private Instant bucketOf(Granularity granularity, ResultSet rs) throws SQLException {
@@ -173,7 +177,7 @@ public final class Reports {
                 yield midnight.plusMinutes(minutes - minutes % granularity.minutes()).toInstant();
             }
             case DAY -> rs.getObject(1, LocalDate.class).atStartOfDay(zone).toInstant();
-            case MONTH -> LocalDate.of(rs.getInt(1), rs.getInt(2), 1).atStartOfDay(zone).toInstant();
+            case MONTH -> rs.getObject(1, LocalDate.class).atStartOfDay(zone).toInstant();
             case YEAR -> LocalDate.of(rs.getInt(1), 1, 1).atStartOfDay(zone).toInstant();
         };
     }
@@ -198,7 +202,12 @@ public final class Reports {
         void row(ResultSet rs) throws SQLException;
     }
 
-    private record Bounds(String timeColumn, String bucketColumns, int bucketColumnCount, String from, String to) {}
+    private record Bounds(String tableSuffix, String timeColumn, String bucketColumns, int bucketColumnCount, String from,
+                          String to) {
+        String table(String prefix) {
+            return prefix + tableSuffix;
+        }
+    }
 
     private static final class Acc {
         final Map<AgentState, Long> byState = new EnumMap<>(AgentState.class);

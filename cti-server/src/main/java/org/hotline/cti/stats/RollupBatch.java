@@ -185,11 +185,14 @@ public final class RollupBatch {
     public void write(Connection connection) throws SQLException {
         if (!callIntervals.isEmpty()) {
             Map<DayKey, long[]> daily = new TreeMap<>();
+            Map<DayKey, long[]> monthly = new TreeMap<>();
             for (Map.Entry<CallKey, long[]> e : callIntervals.entrySet()) {
                 CallKey k = e.getKey();
-                long[] d = daily.computeIfAbsent(new DayKey(k.siteId(), day(k.interval()), k.queueId(), k.agentId()),
-                        x -> new long[CALL_COLUMNS.size()]);
-                addInto(d, e.getValue());
+                LocalDate day = day(k.interval());
+                addInto(daily.computeIfAbsent(new DayKey(k.siteId(), day, k.queueId(), k.agentId()),
+                        x -> new long[CALL_COLUMNS.size()]), e.getValue());
+                addInto(monthly.computeIfAbsent(new DayKey(k.siteId(), day.withDayOfMonth(1), k.queueId(), k.agentId()),
+                        x -> new long[CALL_COLUMNS.size()]), e.getValue());
             }
             try (PreparedStatement ps = connection.prepareStatement(upsertCalls("report_call_interval", "interval_start"))) {
                 for (Map.Entry<CallKey, long[]> e : callIntervals.entrySet()) {
@@ -198,20 +201,19 @@ public final class RollupBatch {
                 }
                 ps.executeBatch();
             }
-            try (PreparedStatement ps = connection.prepareStatement(upsertCalls("report_call_daily", "report_day"))) {
-                for (Map.Entry<DayKey, long[]> e : daily.entrySet()) {
-                    DayKey k = e.getKey();
-                    bindCall(ps, k.siteId(), k.day().toString(), k.queueId(), k.agentId(), e.getValue());
-                }
-                ps.executeBatch();
-            }
+            writeCalls(connection, "report_call_daily", "report_day", daily);
+            writeCalls(connection, "report_call_monthly", "report_month", monthly);
         }
         if (!stateIntervals.isEmpty()) {
             Map<StateDayKey, long[]> daily = new TreeMap<>();
+            Map<StateDayKey, long[]> monthly = new TreeMap<>();
             for (Map.Entry<StateKey, long[]> e : stateIntervals.entrySet()) {
                 StateKey k = e.getKey();
-                daily.computeIfAbsent(new StateDayKey(k.siteId(), day(k.interval()), k.agentId(), k.state(), k.reason()),
+                LocalDate day = day(k.interval());
+                daily.computeIfAbsent(new StateDayKey(k.siteId(), day, k.agentId(), k.state(), k.reason()),
                         x -> new long[1])[0] += e.getValue()[0];
+                monthly.computeIfAbsent(new StateDayKey(k.siteId(), day.withDayOfMonth(1), k.agentId(), k.state(),
+                        k.reason()), x -> new long[1])[0] += e.getValue()[0];
             }
             try (PreparedStatement ps = connection.prepareStatement(upsertStates("report_state_interval", "interval_start"))) {
                 for (Map.Entry<StateKey, long[]> e : stateIntervals.entrySet()) {
@@ -220,13 +222,30 @@ public final class RollupBatch {
                 }
                 ps.executeBatch();
             }
-            try (PreparedStatement ps = connection.prepareStatement(upsertStates("report_state_daily", "report_day"))) {
-                for (Map.Entry<StateDayKey, long[]> e : daily.entrySet()) {
-                    StateDayKey k = e.getKey();
-                    bindState(ps, k.siteId(), k.day().toString(), k.agentId(), k.state(), k.reason(), e.getValue()[0]);
-                }
-                ps.executeBatch();
+            writeStates(connection, "report_state_daily", "report_day", daily);
+            writeStates(connection, "report_state_monthly", "report_month", monthly);
+        }
+    }
+
+    private static void writeCalls(Connection connection, String table, String dayColumn, Map<DayKey, long[]> rows)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(upsertCalls(table, dayColumn))) {
+            for (Map.Entry<DayKey, long[]> e : rows.entrySet()) {
+                DayKey k = e.getKey();
+                bindCall(ps, k.siteId(), k.day().toString(), k.queueId(), k.agentId(), e.getValue());
             }
+            ps.executeBatch();
+        }
+    }
+
+    private static void writeStates(Connection connection, String table, String dayColumn, Map<StateDayKey, long[]> rows)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(upsertStates(table, dayColumn))) {
+            for (Map.Entry<StateDayKey, long[]> e : rows.entrySet()) {
+                StateDayKey k = e.getKey();
+                bindState(ps, k.siteId(), k.day().toString(), k.agentId(), k.state(), k.reason(), e.getValue()[0]);
+            }
+            ps.executeBatch();
         }
     }
 

@@ -55,6 +55,9 @@ class ReportAgreementTest {
         private List<Object> traffic;
         private final Instant from = FIRST_DAY.atStartOfDay(ZONE).toInstant();
         private final Instant to = FIRST_DAY.plusDays(DAYS).atStartOfDay(ZONE).toInstant();
+        /** Month and year buckets read the monthly rollups: their ranges start on the first of a month. */
+        private final Instant monthFrom = FIRST_DAY.withDayOfMonth(1).atStartOfDay(ZONE).toInstant();
+        private final Instant monthTo = FIRST_DAY.plusDays(DAYS).withDayOfMonth(1).plusMonths(1).atStartOfDay(ZONE).toInstant();
 
         protected abstract TestDatabase.Kind kind();
 
@@ -124,15 +127,15 @@ class ReportAgreementTest {
                 checkStates(grouping, Granularity.MINUTES_30, dayTwo, dayTwo.plus(Duration.ofDays(1)));
                 checkStates(grouping, Granularity.MINUTES_60, from, to);
                 checkStates(grouping, Granularity.DAY, from, to);
-                checkStates(grouping, Granularity.MONTH, from, to);
-                checkStates(grouping, Granularity.YEAR, from, to);
+                checkStates(grouping, Granularity.MONTH, monthFrom, monthTo);
+                checkStates(grouping, Granularity.YEAR, monthFrom, monthTo);
             }
         }
 
         @Test
         void derivedRatesFollowFromTheRawCounts() {
-            Map<RawRecount.Key, long[]> expected = raw.calls(Grouping.QUEUE, Granularity.MONTH, from, to);
-            for (Reports.CallRow row : reports.calls(SITE, Grouping.QUEUE, Granularity.MONTH, from, to)) {
+            Map<RawRecount.Key, long[]> expected = raw.calls(Grouping.QUEUE, Granularity.MONTH, monthFrom, monthTo);
+            for (Reports.CallRow row : reports.calls(SITE, Grouping.QUEUE, Granularity.MONTH, monthFrom, monthTo)) {
                 long[] e = expected.get(new RawRecount.Key(row.bucketStart(), row.key()));
                 CallFigures f = row.figures();
                 assertThat(f.serviceLevelPercent()).as("service level of %s", row.key()).isCloseTo(
@@ -167,6 +170,8 @@ class ReportAgreementTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quarter hour");
             assertThatThrownBy(() -> reports.calls(SITE, Grouping.QUEUE, Granularity.DAY, from.plusSeconds(900), to))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("midnight in the report zone");
+            assertThatThrownBy(() -> reports.calls(SITE, Grouping.AGENT, Granularity.MONTH, from, to))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("first of a month");
             assertThatThrownBy(() -> reports.states(SITE, Grouping.QUEUE, Granularity.DAY, from, to))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected: AGENT or TEAM");
         }
@@ -177,8 +182,8 @@ class ReportAgreementTest {
             checkCalls(grouping, Granularity.MINUTES_30, dayOne, dayOne.plus(Duration.ofDays(2)));
             checkCalls(grouping, Granularity.MINUTES_60, from, to);
             checkCalls(grouping, Granularity.DAY, from, to);
-            checkCalls(grouping, Granularity.MONTH, from, to);
-            checkCalls(grouping, Granularity.YEAR, from, to);
+            checkCalls(grouping, Granularity.MONTH, monthFrom, monthTo);
+            checkCalls(grouping, Granularity.YEAR, monthFrom, monthTo);
         }
 
         private void checkCalls(Grouping grouping, Granularity granularity, Instant rangeFrom, Instant rangeTo) {
