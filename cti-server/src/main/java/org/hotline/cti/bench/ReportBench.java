@@ -70,6 +70,8 @@ public final class ReportBench implements Callable<Integer> {
     @Option(names = "--chunk", defaultValue = "10000", description = "Calls per load transaction.") int chunk;
     @Option(names = "--repeats", defaultValue = "10", description = "Timed runs of each report.") int repeats;
     @Option(names = "--load-only", description = "Load, skip the reports.") boolean loadOnly;
+    @Option(names = "--no-load", description = "Time the reports on what the site holds (after an interrupted load).")
+    boolean noLoad;
     @Option(names = "--data-dir", defaultValue = "data") Path dataDir;
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -87,7 +89,7 @@ public final class ReportBench implements Callable<Integer> {
         try (Database database = Database.open(DatabaseConfig.external(dbUrl, null, null, dataDir))) {
             long before = count(database, "SELECT COUNT(*) FROM call_detail_records WHERE site_id = ?");
             long t0 = System.nanoTime();
-            long loaded = load(database, settings, before);
+            long loaded = noLoad ? 0 : load(database, settings, before);
             double loadSeconds = (System.nanoTime() - t0) / 1e9;
             long inSite = before + loaded;
             long dailyRows = count(database, "SELECT COUNT(*) FROM report_call_daily WHERE site_id = ?");
