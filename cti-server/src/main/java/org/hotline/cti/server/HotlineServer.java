@@ -106,8 +106,9 @@ public final class HotlineServer implements AutoCloseable {
         DatabaseConfig dbConfig = o.dbUrl().isEmpty() ? DatabaseConfig.embedded(o.dataDir())
                 : DatabaseConfig.external(o.dbUrl(), o.dbUser(), o.dbPassword(), o.dataDir());
         PasswordHasher hasher = new PasswordHasher();
+        RollupSettings rollups = RollupSettings.fromEnvironment(System.getenv());
         storage = Storage.open(dbConfig, o.siteId(), clock, hasher, OutboxSettings.defaults(),
-                o.seedDemoData() && dbConfig.isEmbedded());
+                o.seedDemoData() && dbConfig.isEmbedded(), rollups);
         database = storage.database();
         admin = storage.admin();
         outbox = storage.outbox();
@@ -172,7 +173,7 @@ public final class HotlineServer implements AutoCloseable {
         api = new ApiServer(new ApiServer.Listen.Tcp(o.grpcHost(), o.grpcPort(), credentials), center, directory,
                 hasher::verify, sessions, org.hotline.cti.api.StreamHub.Limits.DEFAULT, workOrders, customers,
                 knowledge, new BulletinBoard(knowledgeStore, clock),
-                new Reports(database.dataSource(), RollupSettings.defaults()), o.siteId());
+                new Reports(database.dataSource(), rollups), o.siteId());
         customers.attachTo(center, api.hub().screenPops());
         center.start(agents, queues, directory.reasonCodes(), restore, directory.lastStates())
                 .toCompletableFuture().join();

@@ -33,6 +33,32 @@ public record RollupSettings(ZoneId zone, Duration shortAbandon, Duration defaul
         return new RollupSettings(ZoneId.systemDefault(), Duration.ofSeconds(5), Duration.ofSeconds(20));
     }
 
+    /**
+     * The defaults, with {@code HOTLINE_REPORT_ZONE} (a zone id) and
+     * {@code HOTLINE_SHORT_ABANDON_SECONDS} taken from {@code env} when set.
+     */
+    public static RollupSettings fromEnvironment(java.util.Map<String, String> env) {
+        RollupSettings s = defaults();
+        String zone = env.getOrDefault("HOTLINE_REPORT_ZONE", "").trim();
+        if (!zone.isEmpty()) {
+            try {
+                s = s.withZone(ZoneId.of(zone));
+            } catch (java.time.DateTimeException e) {
+                throw new IllegalArgumentException("HOTLINE_REPORT_ZONE: " + zone + " (expected: a zone id like Asia/Shanghai)");
+            }
+        }
+        String shortAbandon = env.getOrDefault("HOTLINE_SHORT_ABANDON_SECONDS", "").trim();
+        if (!shortAbandon.isEmpty()) {
+            try {
+                s = s.withShortAbandon(Duration.ofSeconds(Long.parseLong(shortAbandon)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("HOTLINE_SHORT_ABANDON_SECONDS: " + shortAbandon
+                        + " (expected: whole seconds >= 0)");
+            }
+        }
+        return s;
+    }
+
     public RollupSettings withZone(ZoneId zone) {
         return new RollupSettings(zone, shortAbandon, defaultServiceLevel);
     }
