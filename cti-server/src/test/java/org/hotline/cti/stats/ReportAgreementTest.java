@@ -211,7 +211,7 @@ class ReportAgreementTest {
         private void deliver(Path journal, List<Object> records) {
             // Small batches: a call's segments and its record often end up in different transactions.
             try (DurableOutbox outbox = DurableOutbox.open(journal, database.dataSource(),
-                    OutboxSettings.defaults().withMaxBatch(37), SETTINGS)) {
+                    OutboxSettings.defaults().withMaxBatch(97), SETTINGS)) {
                 for (Object r : records) {
                     if (r instanceof CallSegment s) {
                         outbox.segmentEnded(s);
