@@ -22,6 +22,7 @@ import org.hotline.cti.knowledge.BulletinBoard;
 import org.hotline.cti.knowledge.KnowledgeBase;
 import org.hotline.cti.customers.CustomerFeature;
 import org.hotline.cti.security.SessionRegistry;
+import org.hotline.cti.stats.Reports;
 import org.hotline.cti.workorders.WorkOrderFeature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +54,7 @@ public final class ApiServer implements AutoCloseable {
 
     public ApiServer(Listen listen, CallCenter center, AgentDirectory directory,
                      BiPredicate<String, String> passwordMatches, SessionRegistry sessions, StreamHub.Limits limits) {
-        this(listen, center, directory, passwordMatches, sessions, limits, null, null, null, null, null);
+        this(listen, center, directory, passwordMatches, sessions, limits, null, null, null, null, null, null, null);
     }
 
     /**
@@ -63,11 +64,12 @@ public final class ApiServer implements AutoCloseable {
      * @param customers  customers, contact history, blacklist and the screen pop
      * @param knowledge  the knowledge base (with {@code bulletins})
      * @param history    what the outbox wrote about agents (my day, my call history)
+     * @param reports    the Reports service over the rollups, for site {@code reportSite} (null: not served)
      */
     public ApiServer(Listen listen, CallCenter center, AgentDirectory directory,
                      BiPredicate<String, String> passwordMatches, SessionRegistry sessions, StreamHub.Limits limits,
                      WorkOrderFeature workOrders, CustomerFeature customers, KnowledgeBase knowledge,
-                     BulletinBoard bulletins, AgentHistory history) {
+                     BulletinBoard bulletins, AgentHistory history, Reports reports, String reportSite) {
         int cores = Runtime.getRuntime().availableProcessors();
         this.executor = pool(Math.max(2, cores), "grpc");
         this.drainer = pool(Math.max(2, cores), "stream-drain");
@@ -108,6 +110,9 @@ public final class ApiServer implements AutoCloseable {
             services.add(ServerInterceptors.intercept(new CustomerService(customers, requestIds), auth));
             services.add(ServerInterceptors.intercept(new ContactHistoryService(customers, requestIds), auth));
             services.add(ServerInterceptors.intercept(new BlacklistService(customers, center), auth));
+        }
+        if (reports != null) {
+            services.add(ServerInterceptors.intercept(new ReportService(reports, reportSite, executor), auth));
         }
         io.grpc.ServerBuilder<?> b;
         if (listen instanceof Listen.Tcp tcp) {

@@ -47,6 +47,8 @@ import org.hotline.cti.knowledge.KnowledgeBase;
 import org.hotline.cti.knowledge.KnowledgeDemoData;
 import org.hotline.cti.knowledge.KnowledgeIndex;
 import org.hotline.cti.storage.DirectoryAdmin;
+import org.hotline.cti.stats.Reports;
+import org.hotline.cti.stats.RollupSettings;
 import org.hotline.cti.storage.DurableOutbox;
 import org.hotline.cti.storage.JdbcBlacklist;
 import org.hotline.cti.storage.JdbcContactHistory;
@@ -104,8 +106,9 @@ public final class HotlineServer implements AutoCloseable {
         DatabaseConfig dbConfig = o.dbUrl().isEmpty() ? DatabaseConfig.embedded(o.dataDir())
                 : DatabaseConfig.external(o.dbUrl(), o.dbUser(), o.dbPassword(), o.dataDir());
         PasswordHasher hasher = new PasswordHasher();
+        RollupSettings rollups = RollupSettings.fromEnvironment(System.getenv());
         storage = Storage.open(dbConfig, o.siteId(), clock, hasher, OutboxSettings.defaults(),
-                o.seedDemoData() && dbConfig.isEmbedded());
+                o.seedDemoData() && dbConfig.isEmbedded(), rollups);
         database = storage.database();
         admin = storage.admin();
         outbox = storage.outbox();
@@ -170,7 +173,8 @@ public final class HotlineServer implements AutoCloseable {
         api = new ApiServer(new ApiServer.Listen.Tcp(o.grpcHost(), o.grpcPort(), credentials), center, directory,
                 hasher::verify, sessions, o.streamLimits(), workOrders, customers,
                 knowledge, new BulletinBoard(knowledgeStore, clock),
-                new org.hotline.cti.storage.JdbcAgentHistory(database.dataSource(), o.siteId()));
+                new org.hotline.cti.storage.JdbcAgentHistory(database.dataSource(), o.siteId()),
+                new Reports(database.dataSource(), rollups), o.siteId());
         customers.attachTo(center, api.hub().screenPops());
         center.start(agents, queues, directory.reasonCodes(), restore, directory.lastStates())
                 .toCompletableFuture().join();

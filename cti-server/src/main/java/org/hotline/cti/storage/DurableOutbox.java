@@ -23,6 +23,8 @@ import org.hotline.cti.agents.AgentStateChange;
 import org.hotline.cti.calls.CallDetailRecord;
 import org.hotline.cti.calls.CallSegment;
 import org.hotline.cti.calls.CdrWriter;
+import org.hotline.cti.stats.RollupSettings;
+import org.hotline.cti.stats.RollupWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,7 +100,14 @@ public final class DurableOutbox implements CdrWriter, AutoCloseable {
      * {@link OutboxSettings#startupReplayWait()} for the last run's records to reach the database.
      */
     public static DurableOutbox open(Path directory, DataSource dataSource, OutboxSettings settings) {
-        return open(directory, new JdbcRecordSink(requireNonNull(dataSource, "dataSource")), settings);
+        return open(directory, dataSource, settings, RollupSettings.defaults());
+    }
+
+    /** As {@link #open(Path, DataSource, OutboxSettings)}, rolling call records up for reports with {@code rollups}. */
+    public static DurableOutbox open(Path directory, DataSource dataSource, OutboxSettings settings,
+                                     RollupSettings rollups) {
+        return open(directory, new JdbcRecordSink(requireNonNull(dataSource, "dataSource"),
+                new RollupWriter(requireNonNull(rollups, "rollups"))), settings);
     }
 
     static DurableOutbox open(Path directory, RecordSink sink, OutboxSettings settings) {

@@ -7,14 +7,21 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
 import org.hotline.cti.agents.AgentStateChange;
 import org.hotline.cti.calls.CallDetailRecord;
 import org.hotline.cti.calls.CallSegment;
+import org.hotline.cti.stats.RollupSettings;
+import org.hotline.cti.stats.RollupWriter;
 
 import static java.util.Objects.requireNonNull;
 
@@ -23,6 +30,10 @@ import static java.util.Objects.requireNonNull;
  * append-only rows). {@code ON DUPLICATE KEY UPDATE} on the unique record id, understood by
  * MySQL, MariaDB and H2 in MySQL mode, makes a replayed record a no-op, while other errors
  * (too long a value) still fail, unlike {@code INSERT IGNORE}.
+ *
+ * <p>The report rollups are updated in the same transaction (ADR 0011): the records of the batch
+ * that were not in the database before it are handed to the {@link RollupWriter}, so replaying a
+ * batch changes neither the raw rows nor the rollups.
  */
 final class JdbcRecordSink implements RecordSink {
     private static final String INSERT_CALL = """
@@ -47,10 +58,18 @@ final class JdbcRecordSink implements RecordSink {
     private static final DateTimeFormatter DATETIME_UTC =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
+    private static final int IN_LIST = 200;
+
     private final DataSource dataSource;
+    private final RollupWriter rollups;
 
     JdbcRecordSink(DataSource dataSource) {
+        this(dataSource, new RollupWriter(RollupSettings.defaults()));
+    }
+
+    JdbcRecordSink(DataSource dataSource, RollupWriter rollups) {
         this.dataSource = requireNonNull(dataSource, "dataSource");
+        this.rollups = requireNonNull(rollups, "rollups");
     }
 
     @Override
@@ -61,6 +80,20 @@ final class JdbcRecordSink implements RecordSink {
                  PreparedStatement data = connection.prepareStatement(INSERT_CALL_DATA);
                  PreparedStatement segments = connection.prepareStatement(INSERT_SEGMENT);
                  PreparedStatement states = connection.prepareStatement(INSERT_STATE)) {
+                Map<String, CallDetailRecord> batchCalls = new LinkedHashMap<>();
+                List<AgentStateChange> batchStates = new ArrayList<>();
+                for (Object record : records) {
+                    if (record instanceof CallDetailRecord c) {
+                        batchCalls.putIfAbsent(c.recordId(), c);
+                    } else if (record instanceof AgentStateChange a) {
+                        batchStates.add(a);
+                    }
+                }
+                Set<String> storedCalls = existing(connection, "call_detail_records", batchCalls.keySet());
+                Set<String> newStates = new HashSet<>();
+                batchStates.forEach(a -> newStates.add(a.recordId()));
+                newStates.removeAll(existing(connection, "agent_state_log", newStates));
+                RollupWriter.Pass rollup = rollups.begin(connection, batchStates);
                 int callCount = 0;
                 int dataCount = 0;
                 int segmentCount = 0;
@@ -102,12 +135,36 @@ final class JdbcRecordSink implements RecordSink {
                 if (stateCount > 0) {
                     states.executeBatch();
                 }
+                List<CallDetailRecord> newCalls = batchCalls.values().stream()
+                        .filter(c -> !storedCalls.contains(c.recordId())).toList();
+                rollup.finish(connection, newCalls, batchStates, newStates);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection, e);
                 throw e;
             }
         }
+    }
+
+    /** The record ids among {@code ids} already in {@code table}: their rollups are counted. */
+    private static Set<String> existing(Connection connection, String table, Set<String> ids) throws SQLException {
+        Set<String> found = new HashSet<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST));
+            String sql = "SELECT record_id FROM " + table + " WHERE record_id IN (" + "?, ".repeat(chunk.size() - 1) + "?)";
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.hotline.cti.calls.CdrWriter;
 import org.hotline.cti.routing.QueueDirectory;
 import org.hotline.cti.security.PasswordHasher;
 import org.hotline.cti.security.SessionStore;
+import org.hotline.cti.stats.RollupSettings;
 
 import static java.util.Objects.requireNonNull;
 
@@ -52,6 +53,12 @@ public final class Storage implements AutoCloseable {
     /** As {@link #open(DatabaseConfig, String, Clock, PasswordHasher, OutboxSettings)}, seeding demo data only if asked. */
     public static Storage open(DatabaseConfig config, String siteId, Clock clock, PasswordHasher hasher,
                                OutboxSettings outboxSettings, boolean seedDemoData) {
+        return open(config, siteId, clock, hasher, outboxSettings, seedDemoData, RollupSettings.defaults());
+    }
+
+    /** As above, with the outbox rolling records up for reports by {@code rollups} (ADR 0011). */
+    public static Storage open(DatabaseConfig config, String siteId, Clock clock, PasswordHasher hasher,
+                               OutboxSettings outboxSettings, boolean seedDemoData, RollupSettings rollups) {
         requireNonNull(config, "config");
         requireNonNull(siteId, "siteId");
         requireNonNull(clock, "clock");
@@ -64,7 +71,7 @@ public final class Storage implements AutoCloseable {
                 log.info("empty database: demo agents, queues and reason codes created (see README)");
             }
             DurableOutbox outbox = DurableOutbox.open(outboxDirectory(config.dataDir()), database.dataSource(),
-                    outboxSettings);
+                    outboxSettings, requireNonNull(rollups, "rollups"));
             return new Storage(database,
                     new HibernateAgentDirectory(database.sessionFactory(), siteId),
                     new HibernateQueueDirectory(database.sessionFactory(), siteId),

@@ -71,7 +71,9 @@ public final class TestDatabase implements AutoCloseable {
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             for (String table : new String[] {"agent_skills", "users", "teams", "skills", "queue_required_skills",
                     "queue_overflow_skills", "queue_hours", "queue_numbers", "queues", "reason_codes", "sessions",
-                    "call_detail_data", "call_detail_records", "call_segments", "agent_state_log"}) {
+                    "call_detail_data", "call_detail_records", "call_segments", "agent_state_log", "report_call_interval",
+                    "report_call_daily", "report_call_monthly", "report_state_interval", "report_state_daily",
+                    "report_state_monthly"}) {
                 s.executeUpdate("DELETE FROM " + table);
             }
         }

@@ -1,0 +1,145 @@
+package org.hotline.cti.api;
+
+import java.time.Instant;
+import java.util.concurrent.Executor;
+
+import com.google.protobuf.Timestamp;
+import io.grpc.stub.StreamObserver;
+import org.hotline.api.v1.AgentStateReportRequest;
+import org.hotline.api.v1.AgentStateReportResponse;
+import org.hotline.api.v1.AgentStateReportRow;
+import org.hotline.api.v1.CallReportRequest;
+import org.hotline.api.v1.CallReportResponse;
+import org.hotline.api.v1.CallReportRow;
+import org.hotline.api.v1.ReasonTime;
+import org.hotline.api.v1.ReportGranularity;
+import org.hotline.api.v1.ReportGrouping;
+import org.hotline.api.v1.ReportsGrpc;
+import org.hotline.cti.agents.AgentState;
+import org.hotline.cti.security.Session;
+import org.hotline.cti.stats.CallFigures;
+import org.hotline.cti.stats.Granularity;
+import org.hotline.cti.stats.Grouping;
+import org.hotline.cti.stats.Reports;
+import org.hotline.cti.stats.StateFigures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The Reports gRPC service: team leads and administrators only; the figures come from the rollups. */
+final class ReportService extends ReportsGrpc.ReportsImplBase {
+    private static final Logger log = LoggerFactory.getLogger(ReportService.class);
+
+    private final Reports reports;
+    private final String siteId;
+    private final Executor workers;
+
+    ReportService(Reports reports, String siteId, Executor workers) {
+        this.reports = reports;
+        this.siteId = siteId;
+        this.workers = workers;
+    }
+
+    private static Session lead() {
+        Session s = AuthInterceptor.session();
+        if (!s.role().canSupervise()) {
+            throw Errors.permission("role " + s.role() + " may not read reports (expected: team lead or admin)");
+        }
+        return s;
+    }
+
+    @Override
+    public void callReport(CallReportRequest req, StreamObserver<CallReportResponse> out) {
+        Session[] caller = new Session[1];
+        Unary.answer(out, () -> caller[0] = lead(), workers, () -> {
+            Grouping grouping = grouping(req.getGrouping());
+            Granularity granularity = granularity(req.getGranularity());
+            long t0 = System.nanoTime();
+            CallReportResponse.Builder b = CallReportResponse.newBuilder().setTimeZone(reports.zone().getId());
+            for (Reports.CallRow r : reports.calls(siteId, grouping, granularity, instant(req.getFrom(), "from"),
+                    instant(req.getTo(), "to"))) {
+                b.addRows(row(r));
+            }
+            log.info("call report {} by {} per {} for {}: {} rows in {} ms", granularity, grouping, caller[0].agentId(),
+                    siteId, b.getRowsCount(), (System.nanoTime() - t0) / 1_000_000);
+            return b.build();
+        });
+    }
+
+    @Override
+    public void agentStateReport(AgentStateReportRequest req, StreamObserver<AgentStateReportResponse> out) {
+        Session[] caller = new Session[1];
+        Unary.answer(out, () -> caller[0] = lead(), workers, () -> {
+            Grouping grouping = grouping(req.getGrouping());
+            Granularity granularity = granularity(req.getGranularity());
+            long t0 = System.nanoTime();
+            AgentStateReportResponse.Builder b = AgentStateReportResponse.newBuilder().setTimeZone(reports.zone().getId());
+            for (Reports.StateRow r : reports.states(siteId, grouping, granularity, instant(req.getFrom(), "from"),
+                    instant(req.getTo(), "to"))) {
+                b.addRows(row(r));
+            }
+            log.info("agent state report {} by {} per {} for {}: {} rows in {} ms", granularity, grouping,
+                    caller[0].agentId(), siteId, b.getRowsCount(), (System.nanoTime() - t0) / 1_000_000);
+            return b.build();
+        });
+    }
+
+    private static CallReportRow row(Reports.CallRow r) {
+        CallFigures f = r.figures();
+        return CallReportRow.newBuilder().setBucketStart(timestamp(r.bucketStart())).setKey(r.key())
+                .setOffered(f.offered()).setAnswered(f.answered()).setAnsweredInServiceLevel(f.answeredInServiceLevel())
+                .setAbandoned(f.abandoned()).setShortAbandoned(f.shortAbandoned()).setHandled(f.handled())
+                .setTransferred(f.transferred()).setHeld(f.held()).setServiceLevelPercent(f.serviceLevelPercent())
+                .setAbandonPercent(f.abandonPercent()).setAverageSpeedOfAnswerSeconds(f.averageSpeedOfAnswerSeconds())
+                .setAverageAbandonWaitSeconds(f.averageAbandonWaitSeconds())
+                .setAverageHandleSeconds(f.averageHandleSeconds()).setAverageTalkSeconds(f.averageTalkSeconds())
+                .setAverageHoldSeconds(f.averageHoldSeconds())
+                .setAverageAfterCallWorkSeconds(f.averageAfterCallWorkSeconds())
+                .setAnswerWaitMillis(f.answerWaitMillis()).setAbandonWaitMillis(f.abandonWaitMillis())
+                .setTalkMillis(f.talkMillis()).setHoldMillis(f.holdMillis())
+                .setAfterCallWorkMillis(f.afterCallWorkMillis()).build();
+    }
+
+    private static AgentStateReportRow row(Reports.StateRow r) {
+        StateFigures f = r.figures();
+        AgentStateReportRow.Builder b = AgentStateReportRow.newBuilder().setBucketStart(timestamp(r.bucketStart()))
+                .setKey(r.key()).setLoginMillis(f.loginMillis()).setReadyMillis(f.millis(AgentState.READY))
+                .setNotReadyMillis(f.millis(AgentState.NOT_READY)).setReservedMillis(f.millis(AgentState.RESERVED))
+                .setOnCallMillis(f.millis(AgentState.ON_CALL)).setHeldMillis(f.millis(AgentState.HELD))
+                .setAfterCallWorkMillis(f.millis(AgentState.AFTER_CALL_WORK)).setOccupancyPercent(f.occupancyPercent());
+        f.notReadyMillisByReason().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e ->
+                b.addNotReadyByReason(ReasonTime.newBuilder().setReasonCode(e.getKey()).setMillis(e.getValue())));
+        return b.build();
+    }
+
+    private static Grouping grouping(ReportGrouping g) {
+        return switch (g) {
+            case REPORT_GROUPING_QUEUE -> Grouping.QUEUE;
+            case REPORT_GROUPING_AGENT -> Grouping.AGENT;
+            case REPORT_GROUPING_TEAM -> Grouping.TEAM;
+            default -> throw Errors.invalid("grouping: " + g + " (expected: QUEUE, AGENT or TEAM)");
+        };
+    }
+
+    private static Granularity granularity(ReportGranularity g) {
+        return switch (g) {
+            case REPORT_GRANULARITY_MINUTES_15 -> Granularity.MINUTES_15;
+            case REPORT_GRANULARITY_MINUTES_30 -> Granularity.MINUTES_30;
+            case REPORT_GRANULARITY_MINUTES_60 -> Granularity.MINUTES_60;
+            case REPORT_GRANULARITY_DAY -> Granularity.DAY;
+            case REPORT_GRANULARITY_MONTH -> Granularity.MONTH;
+            case REPORT_GRANULARITY_YEAR -> Granularity.YEAR;
+            default -> throw Errors.invalid("granularity: " + g + " (expected: MINUTES_15/30/60, DAY, MONTH or YEAR)");
+        };
+    }
+
+    private static Instant instant(Timestamp t, String what) {
+        if (t.getSeconds() == 0 && t.getNanos() == 0) {
+            throw Errors.invalid(what + ": not set (expected: a timestamp)");
+        }
+        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+    }
+
+    private static Timestamp timestamp(Instant t) {
+        return Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()).build();
+    }
+}

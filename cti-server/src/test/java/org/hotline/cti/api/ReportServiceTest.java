@@ -1,0 +1,134 @@
+package org.hotline.cti.api;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+import com.google.protobuf.Timestamp;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import org.hotline.api.v1.AgentStateReportRequest;
+import org.hotline.api.v1.CallReportRequest;
+import org.hotline.api.v1.CallReportResponse;
+import org.hotline.api.v1.CallReportRow;
+import org.hotline.api.v1.ReportGranularity;
+import org.hotline.api.v1.ReportGrouping;
+import org.hotline.api.v1.ReportsGrpc;
+import org.hotline.cti.bench.BearerToken;
+import org.hotline.cti.calls.CallDetailRecord;
+import org.hotline.cti.calls.CallSegment;
+import org.hotline.cti.calls.SegmentKind;
+import org.hotline.cti.server.HotlineServer;
+import org.hotline.cti.testing.DeskClient;
+import org.hotline.cti.testing.TestDatabase;
+import org.hotline.cti.testing.TestServers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The Reports service end to end: a real server over TLS, records through its outbox, role checks. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportServiceTest {
+    private final ZoneId zone = ZoneId.systemDefault();
+    private final LocalDate day = LocalDate.of(2027, 3, 10);
+    private TestDatabase db;
+    private HotlineServer server;
+    private ManagedChannel channel;
+    private ReportsGrpc.ReportsBlockingStub agent;
+    private ReportsGrpc.ReportsBlockingStub lead;
+
+    @BeforeAll
+    void start() throws Exception {
+        Path dir = Files.createTempDirectory("hotline-reports-api");
+        db = TestDatabase.h2(dir);
+        TestServers.seed(db.config());
+        server = HotlineServer.start(TestServers.options(dir, db.config(), 0));
+        channel = TestServers.channel(server);
+        agent = stub(DeskClient.login(channel, "2001", TestServers.PASSWORD));
+        lead = stub(DeskClient.login(channel, "2099", TestServers.PASSWORD));
+
+        Instant start = day.atTime(10, 0, 3).atZone(zone).toInstant();
+        Instant answered = start.plusSeconds(12);
+        Instant ended = answered.plusSeconds(95);
+        server.outbox().segmentEnded(new CallSegment("seg-1", "main", "c-1", 1, SegmentKind.TALK, "2001", "2001", "general",
+                answered, ended, "ended"));
+        server.outbox().callEnded(new CallDetailRecord("cdr-1", "main", "c-1", CallDetailRecord.Direction.INBOUND, "13800000000",
+                "95001", "general", "2001", start, answered, ended, 12_000, "answered", null, Map.of()), () -> {});
+        Instant lost = start.plusSeconds(600);
+        server.outbox().callEnded(new CallDetailRecord("cdr-2", "main", "c-2", CallDetailRecord.Direction.INBOUND, "13800000001",
+                "95001", "general", null, lost, null, lost.plusSeconds(3), 3_000, "abandoned", null, Map.of()), () -> {});
+        assertThat(server.outbox().awaitDelivered(Duration.ofSeconds(30))).as("records delivered").isTrue();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        channel.shutdownNow();
+        server.close();
+        db.close();
+    }
+
+    @Test
+    void agentsMayNotReadReports() {
+        assertThatThrownBy(() -> agent.callReport(dayReport(ReportGrouping.REPORT_GROUPING_QUEUE)))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+        assertThatThrownBy(() -> agent.agentStateReport(AgentStateReportRequest.newBuilder()
+                .setGrouping(ReportGrouping.REPORT_GROUPING_AGENT).setGranularity(ReportGranularity.REPORT_GRANULARITY_DAY)
+                .setFrom(ts(day.atStartOfDay(zone).toInstant())).setTo(ts(day.plusDays(1).atStartOfDay(zone).toInstant()))
+                .build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+    }
+
+    @Test
+    void aTeamLeadGetsTheDayOfAQueueFromTheRecordsTheOutboxWrote() {
+        CallReportResponse r = lead.callReport(dayReport(ReportGrouping.REPORT_GROUPING_QUEUE));
+
+        assertThat(r.getTimeZone()).isEqualTo(zone.getId());
+        assertThat(r.getRowsList()).hasSize(1);
+        CallReportRow row = r.getRows(0);
+        assertThat(row.getKey()).isEqualTo("general");
+        assertThat(row.getBucketStart()).isEqualTo(ts(day.atStartOfDay(zone).toInstant()));
+        assertThat(row.getOffered()).isEqualTo(2);
+        assertThat(row.getAnswered()).isEqualTo(1);
+        assertThat(row.getAbandoned()).isEqualTo(1);
+        assertThat(row.getShortAbandoned()).isEqualTo(1);
+        // 12 s wait within the 20 s of the queue; the short abandon is left out of the base.
+        assertThat(row.getServiceLevelPercent()).isEqualTo(100.0);
+        assertThat(row.getAverageSpeedOfAnswerSeconds()).isEqualTo(12.0);
+        assertThat(row.getTalkMillis()).isEqualTo(95_000);
+        assertThat(row.getAverageHandleSeconds()).isEqualTo(95.0);
+    }
+
+    @Test
+    void anUnspecifiedGroupingIsAnInvalidArgument() {
+        assertThatThrownBy(() -> lead.callReport(dayReport(ReportGrouping.REPORT_GROUPING_UNSPECIFIED)))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(e.getStatus().getDescription()).contains("expected: QUEUE, AGENT or TEAM");
+                });
+    }
+
+    private CallReportRequest dayReport(ReportGrouping grouping) {
+        return CallReportRequest.newBuilder().setGrouping(grouping).setGranularity(ReportGranularity.REPORT_GRANULARITY_DAY)
+                .setFrom(ts(day.atStartOfDay(zone).toInstant())).setTo(ts(day.plusDays(1).atStartOfDay(zone).toInstant()))
+                .build();
+    }
+
+    private static Timestamp ts(Instant t) {
+        return Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()).build();
+    }
+
+    private static ReportsGrpc.ReportsBlockingStub stub(DeskClient c) {
+        return ReportsGrpc.newBlockingStub(c.stub().getChannel()).withCallCredentials(new BearerToken(c.token));
+    }
+}
