@@ -138,6 +138,8 @@ public final class DeskViewModel {
             calls.set(at, c);
         } else {
             calls.add(c);
+            // A new call: yesterday's news (a missed call, a forced state) leaves the status line.
+            notice.set("");
         }
         refresh();
     }

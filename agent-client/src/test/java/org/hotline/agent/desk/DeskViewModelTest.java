@@ -188,6 +188,8 @@ class DeskViewModelTest {
         assertThat(vm.noticeProperty().get()).isEqualTo("You missed a call and are now Not ready");
         vm.apply(DeskEvent.newBuilder().setNotice(Notice.newBuilder().setText("Please call me back").setFrom("1901")).build());
         assertThat(vm.noticeProperty().get()).isEqualTo("Please call me back");
+        vm.apply(update(CallUpdate.Kind.KIND_RINGING, call("c1", CONNECTION_STATE_ALERTING)));
+        assertThat(vm.noticeProperty().get()).as("a new call clears it").isEmpty();
     }
 
     @Test
