@@ -140,6 +140,7 @@ public final class AgentApp extends Application {
         workOrder = new WorkOrderFormViewModel(new GrpcWorkOrders(s), store, orderContext,
                 link.stateProperty(), messages, wall, AgentApp::later, () -> java.util.UUID.randomUUID().toString());
         workOrder.start();
+        desk.setHandOver(workOrder::handOver);
         TabPane tabs = new TabPane();
         tabs.getTabs().add(new Tab(messages.get("tab.work_order"), new WorkOrderFormView(workOrder, messages).root()));
         tabs.getTabs().addAll(new KnowledgeView(kb, messages).tab(), new MyDayView(myDay, messages).tab(),

@@ -129,6 +129,8 @@ class DeskFlowUiTest extends FxRobot {
 
         try (DeskClient ben = DeskClient.login(channel, "2002", TestServers.PASSWORD).subscribe()) {
             ben.await(DeskEvent::hasSnapshot, Duration.ofSeconds(10));
+            // Started typing the work order: it goes with the call to the next agent.
+            clickOn("#wo-title").write("Meter reading disputed");
             clickOn("#consult");
             waitUntil("the directory opens", () -> lookup("#transfer-filter").tryQuery().isPresent());
             targetWindow("Consult").write("2002").type(KeyCode.ENTER);
@@ -141,6 +143,8 @@ class DeskFlowUiTest extends FxRobot {
             clickOn("#complete-transfer");
             CallUpdate transferred = ben.awaitCall(CallUpdate.Kind.KIND_TRANSFERRED);
             assertThat(transferred.getCall().getData().getEnteredAccount()).as("the data follows the call").isEqualTo("G1");
+            assertThat(transferred.getCall().getData().getValuesMap()).as("the unsaved work order follows the call")
+                    .containsEntry("wo.title", "Meter reading disputed");
             waitUntil("the call left this desk", () -> text("#caller").isEmpty());
             ben.hangup(transferred.getCall().getCallId());
         }
@@ -155,6 +159,7 @@ class DeskFlowUiTest extends FxRobot {
         waitUntil("answered", () -> enabled("#hangup"));
 
         // The work order of this call, typed in the form and dispatched on save.
+        clickOn("#wo-clear");
         javafx.scene.control.ComboBox<org.hotline.api.v1.WorkOrderType> type = lookup("#wo-type").query();
         waitUntil("the work-order types are loaded", () -> !type.getItems().isEmpty());
         interact(() -> type.getSelectionModel().select(type.getItems().stream()

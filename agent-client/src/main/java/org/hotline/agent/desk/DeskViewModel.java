@@ -72,6 +72,7 @@ public final class DeskViewModel {
     private final StringProperty notice = new SimpleStringProperty("");
     private final Map<Action, BooleanProperty> enabled = new EnumMap<>(Action.class);
     private final List<Consumer<String>> recordedListeners = new ArrayList<>();
+    private java.util.function.Supplier<Map<String, String>> handOver = Map::of;
 
     public DeskViewModel(SoftphoneGateway phone, Messages messages, Clock clock, DeskAlerts alerts, String agentId,
                          String extension, List<ReasonCode> reasonCodes) {
@@ -274,7 +275,7 @@ public final class DeskViewModel {
             error.set(messages.get("error.destination"));
             return;
         }
-        run(Action.CONSULT, id -> phone.consult(id, destination.trim()));
+        run(Action.CONSULT, id -> withHandOver(id, () -> phone.consult(id, destination.trim())));
     }
 
     public void blindTransfer(String destination) {
@@ -282,13 +283,13 @@ public final class DeskViewModel {
             error.set(messages.get("error.destination"));
             return;
         }
-        run(Action.BLIND_TRANSFER, id -> phone.blindTransfer(id, destination.trim()));
+        run(Action.BLIND_TRANSFER, id -> withHandOver(id, () -> phone.blindTransfer(id, destination.trim())));
     }
 
     public void completeTransfer() {
         heldOriginal().ifPresent(held -> {
             if (enabled(Action.COMPLETE_TRANSFER).get()) {
-                track(phone.completeTransfer(held));
+                track(withHandOver(held, () -> phone.completeTransfer(held)));
             }
         });
     }
@@ -296,7 +297,7 @@ public final class DeskViewModel {
     public void conference() {
         heldOriginal().ifPresent(held -> {
             if (enabled(Action.CONFERENCE).get()) {
-                track(phone.conference(held));
+                track(withHandOver(held, () -> phone.conference(held)));
             }
         });
     }
@@ -340,6 +341,23 @@ public final class DeskViewModel {
 
     public void afterCallWork() {
         track(phone.setState(AgentState.AGENT_STATE_AFTER_CALL_WORK, ""));
+    }
+
+    /**
+     * What goes with a call this agent hands over (the unsaved work order): attached to the call
+     * before consult, transfer or conference, so the receiving desk shows it too.
+     */
+    public void setHandOver(java.util.function.Supplier<Map<String, String>> values) {
+        this.handOver = requireNonNull(values, "values");
+    }
+
+    private CompletableFuture<CommandResponse> withHandOver(String callId,
+                                                            java.util.function.Supplier<CompletableFuture<CommandResponse>> command) {
+        Map<String, String> values = handOver.get();
+        if (values.isEmpty()) {
+            return command.get();
+        }
+        return phone.attachData(callId, values, "").thenCompose(r -> command.get());
     }
 
     /** Someone (the pop, the work-order form) wants to know when a call's record is durable. */

@@ -17,6 +17,8 @@ public final class WorkOrderContext {
     private final StringProperty customerAccount = new SimpleStringProperty("");
     private final StringProperty customerAddress = new SimpleStringProperty("");
     private final StringProperty customerArea = new SimpleStringProperty("");
+    private final javafx.beans.property.ObjectProperty<java.util.Map<String, String>> handedOver =
+            new javafx.beans.property.SimpleObjectProperty<>(java.util.Map.of());
 
     /** Follows {@code activeCall}: each new call sets the call id, caller number, IVR path and the call's customer. */
     public void followCall(ObservableValue<Call> activeCall) {
@@ -35,6 +37,15 @@ public final class WorkOrderContext {
         if (!c.getData().getCustomerId().isEmpty()) {
             customerAccount.set(c.getData().getCustomerId());
         }
+        java.util.Map<String, String> form = new java.util.TreeMap<>();
+        c.getData().getValuesMap().forEach((k, v) -> {
+            if (k.startsWith(WorkOrderFormViewModel.HAND_OVER)) {
+                form.put(k, v);
+            }
+        });
+        if (!form.isEmpty() && !form.equals(handedOver.get())) {
+            handedOver.set(java.util.Map.copyOf(form));
+        }
     }
 
     /** The customer the agent selected (account, address, district or grid area). */
@@ -46,6 +57,11 @@ public final class WorkOrderContext {
 
     private static String nz(String s) {
         return s == null ? "" : s;
+    }
+
+    /** The unsaved work order another agent handed over with this call ({@code wo.*} attached values). */
+    public javafx.beans.property.ReadOnlyObjectProperty<java.util.Map<String, String>> handedOverProperty() {
+        return handedOver;
     }
 
     public StringProperty callIdProperty() {

@@ -140,6 +140,7 @@ public final class WorkOrderFormViewModel {
         context.customerAccountProperty().addListener(o -> prefillFromContext());
         context.customerAddressProperty().addListener(o -> prefillFromContext());
         context.customerAreaProperty().addListener(o -> prefillFromContext());
+        context.handedOverProperty().addListener((o, was, now) -> takeOver(now));
         link.addListener((o, was, now) -> {
             if (now == LinkState.CONNECTED) {
                 onConnected();
@@ -393,6 +394,66 @@ public final class WorkOrderFormViewModel {
         dirty = true;
         flush();
         status.set(d.problem().isEmpty() ? messages.get("wo.status.restored") : d.problem());
+    }
+
+    /** Key prefix of the unsaved form in a call's attached data, so it follows the call to the next agent. */
+    public static final String HAND_OVER = "wo.";
+
+    /**
+     * The unsaved form as attached call data, for the agent this call is handed to (consult,
+     * transfer, conference); empty when nothing was typed. Keys: {@code wo.type}, {@code wo.priority},
+     * {@code wo.title}, {@code wo.description}, {@code wo.area}, {@code wo.address}, {@code wo.department},
+     * {@code wo.team}, {@code wo.field.<key>}.
+     */
+    public Map<String, String> handOver() {
+        if (!dirty || busy.get() || title.get().isBlank() && description.get().isBlank() && typed.isEmpty()) {
+            return Map.of();
+        }
+        CreateWorkOrderRequest r = request();
+        DispatchWorkOrderRequest d = dispatchPart();
+        Map<String, String> v = new java.util.LinkedHashMap<>();
+        v.put(HAND_OVER + "type", r.getTypeCode());
+        v.put(HAND_OVER + "priority", r.getPriority().name());
+        v.put(HAND_OVER + "title", r.getTitle());
+        v.put(HAND_OVER + "description", r.getDescription());
+        v.put(HAND_OVER + "area", r.getArea());
+        v.put(HAND_OVER + "address", r.getAddress());
+        v.put(HAND_OVER + "department", d.getDepartmentId());
+        v.put(HAND_OVER + "team", d.getTeamId());
+        r.getFieldsMap().forEach((k, x) -> v.put(HAND_OVER + "field." + k, x));
+        v.values().removeIf(String::isEmpty);
+        return v;
+    }
+
+    /** Takes over a form handed over with the call, into an untouched form only (never over the agent's own typing). */
+    void takeOver(Map<String, String> values) {
+        if (dirty || busy.get() || !values.containsKey(HAND_OVER + "type") && !values.containsKey(HAND_OVER + "title")) {
+            return;
+        }
+        CreateWorkOrderRequest.Builder c = CreateWorkOrderRequest.newBuilder().setRequestId(requestIds.get())
+                .setTypeCode(values.getOrDefault(HAND_OVER + "type", ""))
+                .setTitle(values.getOrDefault(HAND_OVER + "title", ""))
+                .setDescription(values.getOrDefault(HAND_OVER + "description", ""))
+                .setArea(values.getOrDefault(HAND_OVER + "area", area.get()))
+                .setAddress(values.getOrDefault(HAND_OVER + "address", address.get()))
+                .setCallerNumber(callerNumber.get()).setCustomerId(customerId.get()).setSourceCallId(context.callIdProperty().get());
+        try {
+            c.setPriority(WorkOrderPriority.valueOf(values.getOrDefault(HAND_OVER + "priority", "WORK_ORDER_NORMAL")));
+        } catch (IllegalArgumentException e) {
+            c.setPriority(WorkOrderPriority.WORK_ORDER_NORMAL);
+        }
+        values.forEach((k, x) -> {
+            if (k.startsWith(HAND_OVER + "field.")) {
+                c.putFields(k.substring((HAND_OVER + "field.").length()), x);
+            }
+        });
+        DispatchWorkOrderRequest d = DispatchWorkOrderRequest.newBuilder()
+                .setDepartmentId(values.getOrDefault(HAND_OVER + "department", ""))
+                .setTeamId(values.getOrDefault(HAND_OVER + "team", "")).build();
+        fill(new Draft(Draft.State.EDITING, c.build(), d, clock.instant(), ""));
+        dirty = true;
+        flush();
+        status.set(messages.get("wo.status.handed_over"));
     }
 
     /** Deletes a draft left from an earlier run without sending it. */

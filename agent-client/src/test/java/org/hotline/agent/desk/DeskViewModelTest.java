@@ -215,4 +215,15 @@ class DeskViewModelTest {
         assertThat(vm.reasonCodes()).isSameAs(vm.reasonCodes());
         assertThat(vm.calls()).isSameAs(vm.calls());
     }
+
+    @Test
+    void theUnsavedWorkOrderIsAttachedToTheCallBeforeItIsHandedOver() {
+        vm.setHandOver(() -> java.util.Map.of("wo.title", "Gas smell"));
+        vm.apply(update(CallUpdate.Kind.KIND_CONNECTED, call("c1", CONNECTION_STATE_CONNECTED)));
+        vm.consult("2002");
+        vm.apply(update(CallUpdate.Kind.KIND_HELD, call("c1", CONNECTION_STATE_HELD)));
+        vm.apply(update(CallUpdate.Kind.KIND_CONNECTED, consultation("c2", "c1", CONNECTION_STATE_CONNECTED)));
+        vm.completeTransfer();
+        assertThat(phone.sent).containsExactly("attach c1 ", "consult c1 2002", "attach c1 ", "transfer c1");
+    }
 }

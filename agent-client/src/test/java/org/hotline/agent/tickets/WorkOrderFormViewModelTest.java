@@ -410,4 +410,40 @@ class WorkOrderFormViewModelTest {
         assertThat(server.orders.values()).extracting(o -> o.getTitle()).containsExactlyInAnyOrder("樓道有燃氣味", "第二張");
         assertThat(vm.pending()).isEmpty();
     }
+
+    @Test
+    void anUnsavedFormFollowsTheCallToTheNextAgentsUntouchedForm() {
+        fillGasLeak();
+        java.util.Map<String, String> handed = vm.handOver();
+        assertThat(handed).containsEntry("wo.type", "gas_leak").containsEntry("wo.title", "樓道有燃氣味")
+                .containsEntry("wo.field.smell_strength", "4").containsEntry("wo.department", "gas");
+
+        // The receiving desk: its own context and form; the call arrives with the values attached.
+        WorkOrderContext theirs = new WorkOrderContext();
+        WorkOrderFormViewModel next = new WorkOrderFormViewModel(server, new DraftStore(dir.resolve("theirs")), theirs, link,
+                EN, clock, (after, task) -> later.add(task), () -> "theirs-" + ids.incrementAndGet());
+        next.start();
+        theirs.setCall(call("c7", "13900000001").toBuilder().setData(call("c7", "13900000001").getData().toBuilder()
+                .putAllValues(handed)).build());
+
+        assertThat(next.titleProperty().get()).isEqualTo("樓道有燃氣味");
+        assertThat(next.typeProperty().get().getCode()).isEqualTo("gas_leak");
+        assertThat(next.field("smell_strength").valueProperty().get()).isEqualTo("4");
+        assertThat(next.priorityProperty().get()).isEqualTo(WorkOrderPriority.WORK_ORDER_URGENT);
+        assertThat(next.departmentProperty().get().getUnitId()).isEqualTo("gas");
+        assertThat(next.sourceCallIdProperty().get()).isEqualTo("c7");
+        assertThat(next.requestId()).as("a request of its own").startsWith("theirs-");
+        assertThat(next.statusProperty().get()).isEqualTo(EN.get("wo.status.handed_over"));
+
+        // Never over what the agent typed.
+        next.titleProperty().set("my own");
+        theirs.setCall(call("c8", "13900000002").toBuilder().setData(call("c8", "13900000002").getData().toBuilder()
+                .putAllValues(handed).putValues("wo.title", "other")).build());
+        assertThat(next.titleProperty().get()).isEqualTo("my own");
+    }
+
+    @Test
+    void anUntouchedFormHandsNothingOver() {
+        assertThat(vm.handOver()).isEmpty();
+    }
 }
