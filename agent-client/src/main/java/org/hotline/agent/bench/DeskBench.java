@@ -44,7 +44,17 @@ public final class DeskBench {
         String classpath = System.getProperty("java.class.path");
         // The desks it starts render like this JVM would (e.g. -Dprism.order=sw under Xvfb).
         String prism = System.getProperty("prism.order");
-        jvmOptions = prism == null ? List.of() : List.of("-Dprism.order=" + prism);
+        List<String> options = new ArrayList<>();
+        if (prism != null) {
+            options.add("-Dprism.order=" + prism);
+        }
+        // What ./hotline starts an installed-like desk with (its class-data archive), so the desks measured start the same way.
+        for (String option : System.getProperty("hotline.desk.jvmOptions", "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                options.add(option);
+            }
+        }
+        jvmOptions = List.copyOf(options);
 
         List<Long> starts = new ArrayList<>();
         for (int i = 0; i < o.coldStarts; i++) {
