@@ -208,34 +208,33 @@ public final class DeskSession implements AutoCloseable {
         return rpc;
     }
 
+    /** A stub that carries the session token and the unary deadline. */
+    private <S extends io.grpc.stub.AbstractStub<S>> S authorized(S stub) {
+        return stub.withCallCredentials(token).withDeadlineAfter(Rpc.DEADLINE_SECONDS, TimeUnit.SECONDS);
+    }
+
     AgentDeskGrpc.AgentDeskFutureStub desk() {
-        return AgentDeskGrpc.newFutureStub(connection.channel()).withCallCredentials(token)
-                .withDeadlineAfter(Rpc.DEADLINE_SECONDS, TimeUnit.SECONDS);
+        return authorized(AgentDeskGrpc.newFutureStub(connection.channel()));
     }
 
     CustomersGrpc.CustomersFutureStub customers() {
-        return CustomersGrpc.newFutureStub(connection.channel()).withCallCredentials(token)
-                .withDeadlineAfter(Rpc.DEADLINE_SECONDS, TimeUnit.SECONDS);
+        return authorized(CustomersGrpc.newFutureStub(connection.channel()));
     }
 
     ContactHistoryGrpc.ContactHistoryFutureStub contacts() {
-        return ContactHistoryGrpc.newFutureStub(connection.channel()).withCallCredentials(token)
-                .withDeadlineAfter(Rpc.DEADLINE_SECONDS, TimeUnit.SECONDS);
+        return authorized(ContactHistoryGrpc.newFutureStub(connection.channel()));
     }
 
     BlacklistGrpc.BlacklistFutureStub blacklist() {
-        return BlacklistGrpc.newFutureStub(connection.channel()).withCallCredentials(token)
-                .withDeadlineAfter(Rpc.DEADLINE_SECONDS, TimeUnit.SECONDS);
+        return authorized(BlacklistGrpc.newFutureStub(connection.channel()));
     }
 
     KnowledgeGrpc.KnowledgeFutureStub knowledge() {
-        return KnowledgeGrpc.newFutureStub(connection.channel()).withCallCredentials(token)
-                .withDeadlineAfter(Rpc.DEADLINE_SECONDS, TimeUnit.SECONDS);
+        return authorized(KnowledgeGrpc.newFutureStub(connection.channel()));
     }
 
     WorkOrdersGrpc.WorkOrdersFutureStub workOrders() {
-        return WorkOrdersGrpc.newFutureStub(connection.channel()).withCallCredentials(token)
-                .withDeadlineAfter(Rpc.DEADLINE_SECONDS, TimeUnit.SECONDS);
+        return authorized(WorkOrdersGrpc.newFutureStub(connection.channel()));
     }
 
     /** Logs out on the server (waiting at most {@code timeout}; blocks: not on the FX thread), then closes. */
