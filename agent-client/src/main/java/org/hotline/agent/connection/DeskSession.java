@@ -5,13 +5,9 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import io.grpc.Context;
 import io.grpc.Status;
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
 import org.hotline.api.v1.AgentDeskGrpc;
 import org.hotline.api.v1.BlacklistGrpc;
 import org.hotline.api.v1.ContactHistoryGrpc;
@@ -45,14 +41,9 @@ public final class DeskSession implements AutoCloseable {
     private final BearerToken token;
     private final ScheduledExecutorService timer;
     private final Rpc rpc;
-    private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(15),
-            ThreadLocalRandom.current()::nextDouble);
 
-    // Touched on the timer thread only.
-    private DeskListener listener;
-    private Context.CancellableContext stream;
-    private LinkState link = LinkState.CONNECTING;
-    private boolean closed;
+    private final java.util.List<KeptStream<?>> kept = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private KeptStream<DeskEvent> desk;
     private final java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
 
     DeskSession(ServerConnection connection, LoginResponse login, Executor callbacks) {
@@ -92,71 +83,30 @@ public final class DeskSession implements AutoCloseable {
         return connection.address();
     }
 
-    /** Subscribes and keeps the stream up until {@link #close()} or until the server ends the session. */
+    /** Subscribes and keeps the desk stream up until {@link #close()} or until the server ends the session. */
     public void start(DeskListener listener) {
         requireNonNull(listener, "listener");
-        later(() -> {
-            this.listener = listener;
-            subscribe();
-        });
+        desk = keep("desk of " + agentId(),
+                o -> AgentDeskGrpc.newStub(connection.channel()).withCallCredentials(token)
+                        .subscribe(SubscribeDeskRequest.getDefaultInstance(), o),
+                DeskEvent::hasSnapshot).start(listener);
         int every = Math.max(5, login.getHeartbeatIntervalSeconds());
         timer.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.SECONDS);
     }
 
-    private void subscribe() {
-        if (closed) {
-            return;
-        }
-        Context.CancellableContext ctx = Context.current().withCancellation();
-        stream = ctx;
-        ctx.run(() -> AgentDeskGrpc.newStub(connection.channel()).withCallCredentials(token)
-                .subscribe(SubscribeDeskRequest.getDefaultInstance(), new ClientResponseObserver<SubscribeDeskRequest, DeskEvent>() {
-                    @Override
-                    public void beforeStart(ClientCallStreamObserver<SubscribeDeskRequest> call) {
-                    }
-
-                    @Override
-                    public void onNext(DeskEvent e) {
-                        if (e.hasSnapshot()) {
-                            later(() -> {
-                                if (stream == ctx) {
-                                    backoff.reset();
-                                    report(LinkState.CONNECTED, "snapshot");
-                                }
-                            });
-                        }
-                        callbacks.execute(() -> listener.onEvent(e));
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        later(() -> streamEnded(ctx, Status.fromThrowable(t)));
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                        later(() -> streamEnded(ctx, Status.OK.withDescription("the server closed the stream")));
-                    }
-                }));
-    }
-
-    private void streamEnded(Context.CancellableContext ctx, Status status) {
-        if (closed || stream != ctx) {
-            return;
-        }
-        if (status.getCode() == Status.Code.UNAUTHENTICATED || status.getCode() == Status.Code.PERMISSION_DENIED
-                || status.isOk() && link == LinkState.ENDED) {
-            report(LinkState.ENDED, describe(status));
-            return;
-        }
-        Duration wait = backoff.next();
-        log.info("desk stream of {} lost ({}); reconnecting in {} ms", agentId(), describe(status), wait.toMillis());
-        report(LinkState.RECONNECTING, describe(status));
-        timer.schedule(this::subscribe, wait.toMillis(), TimeUnit.MILLISECONDS);
+    /**
+     * Another stream of this session kept open the same way as the desk's (reconnect with backoff,
+     * {@code resync} marks the fresh start); {@code open} starts the call on a stub from {@link #streamStub}.
+     */
+    public <E> KeptStream<E> keep(String name, java.util.function.Consumer<io.grpc.stub.StreamObserver<E>> open,
+                                  java.util.function.Predicate<E> resync) {
+        KeptStream<E> s = new KeptStream<>(name, open, resync, callbacks, timer);
+        kept.add(s);
+        return s;
     }
 
     private void heartbeat() {
-        if (closed || link == LinkState.ENDED) {
+        if (!open.get()) {
             return;
         }
         SessionGrpc.SessionFutureStub stub = SessionGrpc.newFutureStub(connection.channel()).withCallCredentials(token)
@@ -170,45 +120,38 @@ public final class DeskSession implements AutoCloseable {
                     @Override
                     public void onFailure(Throwable t) {
                         Status s = Status.fromThrowable(t);
-                        // A silent network: the stream may not notice for a while; cut it and resync.
-                        later(() -> {
-                            if (link == LinkState.CONNECTED && s.getCode() != Status.Code.UNAUTHENTICATED) {
-                                log.info("heartbeat of {} failed ({}); resubscribing", agentId(), describe(s));
-                                stream.cancel(s.asRuntimeException());
-                            }
-                        });
+                        // A silent network: the streams may not notice for a while; cut them and resync.
+                        if (s.getCode() != Status.Code.UNAUTHENTICATED) {
+                            kept.forEach(k -> k.interrupt(s));
+                        }
                     }
                 }, timer);
     }
 
-    /** Runs on the link thread; after close() the thread is gone and late gRPC callbacks are dropped. */
-    private void later(Runnable r) {
-        try {
-            timer.execute(r);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // closed: nothing left to do
-        }
-    }
-
-    private void report(LinkState state, String detail) {
-        if (link == state && state != LinkState.RECONNECTING) {
-            return;
-        }
-        link = state;
-        DeskListener l = listener;
-        callbacks.execute(() -> l.onLink(state, detail));
-    }
-
     private static String describe(Status s) {
-        return s.getDescription() == null ? s.getCode().toString() : s.getCode() + ": " + s.getDescription();
+        return KeptStream.describe(s);
     }
 
     /** Runs unary calls: results on the callback executor, retried with the same request when the server was unreachable. */
+    public <T> java.util.concurrent.CompletableFuture<T> call(
+            java.util.function.Supplier<com.google.common.util.concurrent.ListenableFuture<T>> call) {
+        return rpc.call(call);
+    }
+
     Rpc rpc() {
         return rpc;
     }
 
-    /** A stub that carries the session token and the unary deadline. */
+    /** A unary stub of any service (e.g. {@code SupervisionGrpc::newFutureStub}) with the session token and the unary deadline. */
+    public <S extends io.grpc.stub.AbstractStub<S>> S stub(java.util.function.Function<io.grpc.Channel, S> newStub) {
+        return authorized(newStub.apply(connection.channel()));
+    }
+
+    /** A streaming stub of any service with the session token and no deadline, for {@link #keep}. */
+    public <S extends io.grpc.stub.AbstractStub<S>> S streamStub(java.util.function.Function<io.grpc.Channel, S> newStub) {
+        return newStub.apply(connection.channel()).withCallCredentials(token);
+    }
+
     private <S extends io.grpc.stub.AbstractStub<S>> S authorized(S stub) {
         return stub.withCallCredentials(token).withDeadlineAfter(Rpc.DEADLINE_SECONDS, TimeUnit.SECONDS);
     }
@@ -255,12 +198,7 @@ public final class DeskSession implements AutoCloseable {
         if (!open.compareAndSet(true, false)) {
             return;
         }
-        later(() -> {
-            closed = true;
-            if (stream != null) {
-                stream.cancel(null);
-            }
-        });
+        kept.forEach(KeptStream::close);
         timer.shutdown();
         connection.close();
     }
