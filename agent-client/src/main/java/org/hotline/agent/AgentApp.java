@@ -53,8 +53,11 @@ import org.hotline.agent.ui.FxThread;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The agent desktop's composition root: builds the services, view models and views of one desk. */
-public final class AgentApp extends Application {
+/**
+ * The agent desktop's composition root: builds the services, view models and views of one desk.
+ * The supervisor client is this desk with a {@link DeskExtension}.
+ */
+public class AgentApp extends Application {
     private static final Logger log = LoggerFactory.getLogger(AgentApp.class);
     static final String VERSION = "0.1";
 
@@ -64,10 +67,17 @@ public final class AgentApp extends Application {
     private Timeline clock;
     private java.nio.file.Path drafts;
     private WorkOrderFormViewModel workOrder;
+    private DeskExtension extension = DeskExtension.NONE;
+
+    /** What this desk adds to the agent's own tabs; the plain agent desk adds nothing. */
+    protected DeskExtension extension() {
+        return DeskExtension.NONE;
+    }
 
     @Override
     public void start(Stage stage) {
         this.stage = stage;
+        extension = extension();
         options = DeskOptions.parse(getParameters().getRaw());
         DeskSettings settings = DeskSettings.load(options.settings());
         drafts = options.settings().toAbsolutePath().getParent().resolve("drafts");
@@ -77,7 +87,8 @@ public final class AgentApp extends Application {
         if (login.agentIdProperty().get().isEmpty()) {
             login.agentIdProperty().set(options.agent());
         }
-        stage.titleProperty().bind(org.hotline.agent.ui.Texts.of(login.messagesProperty(), "app.title"));
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> extension.title(login.messagesProperty().get().locale()), login.messagesProperty()));
         stage.setScene(scene(new LoginView(login).root(), 1000, 680));
         stage.setMinWidth(800);
         stage.setMinHeight(560);
@@ -145,6 +156,7 @@ public final class AgentApp extends Application {
         tabs.getTabs().add(new Tab(messages.get("tab.work_order"), new WorkOrderFormView(workOrder, messages).root()));
         tabs.getTabs().addAll(new KnowledgeView(kb, messages).tab(), new MyDayView(myDay, messages).tab(),
                 new CallHistoryView(history, messages).tab());
+        tabs.getTabs().addAll(extension.tabs(s, messages.locale(), stage));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         ScreenPopViewModel popVm = new ScreenPopViewModel(new GrpcCustomers(s), messages, wall, bar::dial);
         router.add(popVm::apply);
@@ -162,7 +174,7 @@ public final class AgentApp extends Application {
         String who = messages.get("desk.who", s.agentName(), s.agentId(), s.extension(), s.server());
         DeskWindow window = new DeskWindow(bar, desk, link, messages, who, work, new BulletinTicker(bulletins, messages).root());
         stage.titleProperty().unbind();
-        stage.setTitle(messages.get("app.title") + " — " + s.agentName() + " (" + s.agentId() + ")");
+        stage.setTitle(extension.title(messages.locale()) + " — " + s.agentName() + " (" + s.agentId() + ")");
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setScene(scene(window.root(), Math.min(1366, screen.getWidth()), Math.min(768, screen.getHeight())));
         stage.setX(screen.getMinX());
@@ -186,6 +198,7 @@ public final class AgentApp extends Application {
 
     @Override
     public void stop() {
+        extension.close();
         if (workOrder != null) {
             workOrder.flush();
         }

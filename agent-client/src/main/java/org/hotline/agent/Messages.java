@@ -24,8 +24,13 @@ public final class Messages {
     }
 
     public static Messages forLocale(Locale locale) {
+        return of("org.hotline.agent.messages", locale);
+    }
+
+    /** The texts of another bundle in the same three languages (the supervisor client's, for one). */
+    public static Messages of(String bundle, Locale locale) {
         requireNonNull(locale, "locale");
-        return new Messages(ResourceBundle.getBundle("org.hotline.agent.messages", locale,
+        return new Messages(ResourceBundle.getBundle(bundle, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
     }
 
