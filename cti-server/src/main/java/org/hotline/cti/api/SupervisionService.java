@@ -8,6 +8,7 @@ import io.grpc.stub.StreamObserver;
 import org.hotline.api.v1.ForceLogoutRequest;
 import org.hotline.api.v1.ForceStateRequest;
 import org.hotline.api.v1.MonitorRequest;
+import org.hotline.api.v1.SendMessageRequest;
 import org.hotline.api.v1.SubscribeSupervisionRequest;
 import org.hotline.api.v1.SupervisionEvent;
 import org.hotline.api.v1.SupervisionGrpc;
@@ -70,6 +71,12 @@ final class SupervisionService extends SupervisionGrpc.SupervisionImplBase {
     @Override
     public void forceLogout(ForceLogoutRequest req, StreamObserver<SupervisionResponse> out) {
         run(req.getRequestId(), out, () -> center.execute(new AgentCommand.ForceLogout(lead().agentId(), req.getAgentId())));
+    }
+
+    @Override
+    public void sendMessage(SendMessageRequest req, StreamObserver<SupervisionResponse> out) {
+        run(req.getRequestId(), out, () -> center.execute(new AgentCommand.SendMessage(lead().agentId(), req.getAgentId(),
+                req.getText())));
     }
 
     @Override

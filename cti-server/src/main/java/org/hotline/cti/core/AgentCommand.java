@@ -44,6 +44,9 @@ public sealed interface AgentCommand {
 
     record ForceLogout(String agentId, String targetAgentId) implements AgentCommand {}
 
+    /** A team lead's message to a logged-in agent's desk. */
+    record SendMessage(String agentId, String targetAgentId, String text) implements AgentCommand {}
+
     /** A team lead listens, whispers or barges into the target agent's current call. */
     record Monitor(String agentId, String targetAgentId, MonitorMode mode) implements AgentCommand {}
 }

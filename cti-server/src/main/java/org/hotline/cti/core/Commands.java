@@ -20,6 +20,7 @@ import org.hotline.cti.core.AgentCommand.Consult;
 import org.hotline.cti.core.AgentCommand.Dial;
 import org.hotline.cti.core.AgentCommand.ForceLogout;
 import org.hotline.cti.core.AgentCommand.ForceState;
+import org.hotline.cti.core.AgentCommand.SendMessage;
 import org.hotline.cti.core.AgentCommand.Hangup;
 import org.hotline.cti.core.AgentCommand.Hold;
 import org.hotline.cti.core.AgentCommand.Monitor;
@@ -127,6 +128,15 @@ final class Commands {
             audit.info("{} forced agent {} to log out", a.id(), target.id());
             m.notice(target.id(), "notice.forced_logout", "", a.id());
             logout(target, true);
+            return done("");
+        } else if (c instanceof SendMessage x) {
+            String text = x.text().strip();
+            if (text.isEmpty() || text.length() > 500) {
+                throw invalid("message: " + text.length() + " characters (expected: 1-500)");
+            }
+            Agent target = loggedIn(x.targetAgentId());
+            audit.info("{} sent agent {} a message of {} characters", a.id(), target.id(), text.length());
+            m.notice(target.id(), "notice.message", text, a.id());
             return done("");
         } else if (c instanceof Monitor x) {
             return monitor(a, x);
