@@ -4,7 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import java.time.Clock;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.util.Duration;
+import org.hotline.agent.connection.KeptStream;
+import org.hotline.agent.connection.LinkState;
+import org.hotline.agent.desk.LinkViewModel;
+import org.hotline.api.v1.SupervisionEvent;
+import org.hotline.supervisor.agents.AgentsView;
+import org.hotline.supervisor.agents.AgentsViewModel;
+import org.hotline.supervisor.agents.GrpcSupervision;
+import org.hotline.supervisor.agents.Thresholds;
+import org.hotline.supervisor.queues.FxQueueAlarm;
+import org.hotline.supervisor.queues.QueueThresholds;
+import org.hotline.supervisor.queues.QueuesView;
+import org.hotline.supervisor.queues.QueuesViewModel;
 import javafx.scene.control.Tab;
 import javafx.stage.Stage;
 import org.hotline.agent.DeskExtension;
@@ -20,6 +38,12 @@ import org.hotline.api.v1.Role;
 final class SupervisorDesk implements DeskExtension {
     static final String BUNDLE = "org.hotline.supervisor.messages";
     private final List<AutoCloseable> open = new ArrayList<>();
+    private final boolean sound;
+
+    /** @param sound false with {@code --silent}: queue alerts show in colour only */
+    SupervisorDesk(boolean sound) {
+        this.sound = sound;
+    }
 
     static Messages texts(Locale language) {
         return Messages.of(BUNDLE, language);
@@ -37,8 +61,51 @@ final class SupervisorDesk implements DeskExtension {
             Tab t = new Tab(m.get("tab.supervision"), new Label(m.get("supervision.not_a_lead")));
             return List.of(t);
         }
+        Messages desk = Messages.forLocale(language);
+        Clock wall = Clock.systemDefaultZone();
+        GrpcSupervision supervision = new GrpcSupervision(session);
+        AgentsViewModel agents = new AgentsViewModel(supervision, desk, m, wall, Thresholds.DEFAULTS, session.reasonCodes());
+        QueuesViewModel queues = new QueuesViewModel(m, wall, QueueThresholds.DEFAULTS, new FxQueueAlarm(sound));
+        LinkViewModel link = new LinkViewModel(desk);
+        open.add(supervision.stream().start(new KeptStream.Listener<>() {
+            @Override
+            public void onEvent(SupervisionEvent e) {
+                agents.apply(e);
+                queues.apply(e);
+            }
+
+            @Override
+            public void onLink(LinkState state, String detail) {
+                link.onLink(state, detail);
+            }
+        }));
+        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+            agents.tick();
+            queues.tick();
+        }));
+        clock.setCycleCount(Timeline.INDEFINITE);
+        clock.play();
+        open.add(clock::stop);
+
         List<Tab> tabs = new ArrayList<>();
+        tabs.add(styled(new AgentsView(agents, m).tab(), link));
+        tabs.add(styled(new QueuesView(queues, m).tab(), link));
         return tabs;
+    }
+
+    /** The supervisor's styles, and the link banner above the tab's content while the stream is down. */
+    private static Tab styled(Tab tab, LinkViewModel link) {
+        Label banner = new Label();
+        banner.getStyleClass().add("link-banner");
+        banner.textProperty().bind(link.bannerProperty());
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.managedProperty().bind(link.bannerProperty().isNotEmpty());
+        banner.visibleProperty().bind(banner.managedProperty());
+        BorderPane box = new BorderPane(tab.getContent());
+        box.setTop(banner);
+        box.getStylesheets().add(SupervisorDesk.class.getResource("supervisor.css").toExternalForm());
+        tab.setContent(box);
+        return tab;
     }
 
     @Override
