@@ -202,6 +202,8 @@ public final class AgentsView {
             TextInputDialog d = new TextInputDialog();
             d.initOwner(root.getScene().getWindow());
             d.setTitle(texts.get("action.message"));
+            d.getEditor().setId("message-text");
+            ((Button) d.getDialogPane().lookupButton(ButtonType.OK)).setId("message-send");
             d.setHeaderText(texts.get("message.to", r.nameProperty().get(), r.agentId()));
             d.showAndWait().ifPresent(vm::sendMessage);
         });
