@@ -175,6 +175,42 @@ final class WorkOrderService extends WorkOrdersGrpc.WorkOrdersImplBase {
     }
 
     @Override
+    public void escalate(org.hotline.api.v1.EscalateWorkOrderRequest r, StreamObserver<WorkOrderResponse> out) {
+        unary(out, () -> order(feature.orders().escalate(leadOnly("escalate work orders"), r.getOrderNo(), r.getVersion(),
+                r.getReason())));
+    }
+
+    @Override
+    public void counts(org.hotline.api.v1.WorkOrderCountsRequest r,
+                       StreamObserver<org.hotline.api.v1.WorkOrderCountsResponse> out) {
+        unary(out, () -> {
+            leadOnly("count work orders");
+            String column = switch (r.getDimension()) {
+                case WORK_ORDER_DIMENSION_STATUS -> "status";
+                case WORK_ORDER_DIMENSION_TYPE -> "type_code";
+                case WORK_ORDER_DIMENSION_AREA -> "area";
+                case WORK_ORDER_DIMENSION_DEPARTMENT -> "department_id";
+                default -> throw Errors.invalid("dimension: " + r.getDimension()
+                        + " (expected: STATUS, TYPE, AREA or DEPARTMENT)");
+            };
+            org.hotline.api.v1.WorkOrderCountsResponse.Builder b = org.hotline.api.v1.WorkOrderCountsResponse.newBuilder();
+            feature.orders().counts(column, r.getOpenOnly(), r.hasCreatedFrom() ? instant(r.getCreatedFrom()) : null,
+                    r.hasCreatedTo() ? instant(r.getCreatedTo()) : null).forEach(c -> b.addCounts(
+                    org.hotline.api.v1.WorkOrderCount.newBuilder().setKey(c.key()).setTotal(c.total())
+                            .setWarning(c.warning()).setOverdue(c.overdue())));
+            return b.build();
+        });
+    }
+
+    private static Actor leadOnly(String what) {
+        Actor a = worker();
+        if (!a.role().canSupervise()) {
+            throw Errors.permission("role " + a.role() + " may not " + what + " (expected: team lead or admin)");
+        }
+        return a;
+    }
+
+    @Override
     public void resolve(ResolveWorkOrderRequest r, StreamObserver<WorkOrderResponse> out) {
         unary(out, () -> order(feature.orders().resolve(worker(), r.getOrderNo(), r.getVersion(), r.getResolution())));
     }
@@ -365,11 +401,15 @@ final class WorkOrderService extends WorkOrdersGrpc.WorkOrdersImplBase {
         for (WorkOrderStatus s : q.getStatusesList()) {
             statuses.add(domain(org.hotline.cti.workorders.WorkOrderStatus.class, s, "WORK_ORDER_"));
         }
+        Set<org.hotline.cti.workorders.SlaState> sla = EnumSet.noneOf(org.hotline.cti.workorders.SlaState.class);
+        for (org.hotline.api.v1.WorkOrderSlaState s : q.getSlaStatesList()) {
+            sla.add(domain(org.hotline.cti.workorders.SlaState.class, s, "WORK_ORDER_"));
+        }
         return new WorkOrderQuery(blank(q.getOrderNo()), blank(q.getArea()), blank(q.getTypeCode()),
                 blank(q.getCustomerId()), blank(q.getCallerNumber()), blank(q.getAddressFragment()),
                 blank(q.getCreatorId()), blank(q.getDepartmentId()), blank(q.getTeamId()), statuses,
                 q.hasCreatedFrom() ? instant(q.getCreatedFrom()) : null, q.hasCreatedTo() ? instant(q.getCreatedTo()) : null,
-                limit <= 0 ? 50 : limit, q.getBeforeId() > 0 ? q.getBeforeId() : null);
+                limit <= 0 ? 50 : limit, q.getBeforeId() > 0 ? q.getBeforeId() : null, sla);
     }
 
     /** The domain enum of the same name after {@code prefix}; UNSPECIFIED or unknown values are INVALID_ARGUMENT. */

@@ -218,6 +218,10 @@ final class WorkOrderStore {
             sql.append(" AND status IN (").append("?, ".repeat(q.statuses().size() - 1)).append("?)");
             q.statuses().stream().map(Enum::name).sorted().forEach(values::add);
         }
+        if (!q.slaStates().isEmpty()) {
+            sql.append(" AND sla_state IN (").append("?, ".repeat(q.slaStates().size() - 1)).append("?)");
+            q.slaStates().stream().map(Enum::name).sorted().forEach(values::add);
+        }
         if (q.createdFrom() != null) {
             sql.append(" AND created_at >= ?");
             values.add(q.createdFrom());
@@ -281,6 +285,44 @@ final class WorkOrderStore {
             }
         }
         return List.copyOf(rows.values());
+    }
+
+    /**
+     * Orders counted by {@code column} (status, type_code, area or department_id), with how many
+     * of each are in Warning and Overdue; open ones only when {@code openOnly}; created in
+     * [from, to) when given.
+     */
+    List<CountedOrders> counts(Connection c, String column, boolean openOnly, Instant from, Instant to) throws SQLException {
+        if (!List.of("status", "type_code", "area", "department_id").contains(column)) {
+            throw new IllegalArgumentException("column: " + column);
+        }
+        StringBuilder sql = new StringBuilder("SELECT " + column + " k, COUNT(*) n,"
+                + " SUM(CASE WHEN sla_state = 'WARNING' THEN 1 ELSE 0 END) w,"
+                + " SUM(CASE WHEN sla_state = 'OVERDUE' THEN 1 ELSE 0 END) o"
+                + " FROM work_orders WHERE site_id = ?");
+        List<Object> values = new ArrayList<>(List.of(siteId));
+        if (openOnly) {
+            sql.append(" AND status NOT IN ('RESOLVED', 'CLOSED')");
+        }
+        if (from != null) {
+            sql.append(" AND created_at >= ?");
+            values.add(from);
+        }
+        if (to != null) {
+            sql.append(" AND created_at < ?");
+            values.add(to);
+        }
+        sql.append(" GROUP BY ").append(column).append(" ORDER BY n DESC");
+        List<CountedOrders> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+            Sql.bind(s, values.toArray());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new CountedOrders(r.getString(1) == null ? "" : r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4)));
+                }
+            }
+        }
+        return out;
     }
 
     // Follow-ups

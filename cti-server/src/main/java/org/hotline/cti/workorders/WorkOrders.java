@@ -217,6 +217,40 @@ public final class WorkOrders {
         return o;
     }
 
+    /**
+     * A team lead raises the order one level up its escalation chain now (the SLA timer would
+     * do it only once overdue): the next lead of the chain is notified, the history says why.
+     */
+    public WorkOrder escalate(Actor actor, String orderNo, long version, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw invalid("reason: empty (expected: why the order is escalated)");
+        }
+        WorkOrder o = load(orderNo);
+        if (o.version() != version) {
+            // Judged against what the lead saw: a stale list must not escalate twice.
+            throw WorkOrderStore.conflict(o.orderNo(), version, o.version());
+        }
+        List<String> chain = admin.orgTree().escalationChain(o.escalationUnit());
+        int level = o.escalationLevel() + 1;
+        if (level > chain.size()) {
+            throw new CommandException(CommandException.Code.FAILED_PRECONDITION, "work order " + o.orderNo()
+                    + " is at escalation level " + o.escalationLevel() + ", the top of its chain " + chain
+                    + " (expected: an order with a lead above it)");
+        }
+        String lead = chain.get(level - 1);
+        Map<String, Object> set = new LinkedHashMap<>();
+        set.put("escalation_level", level);
+        set.put("escalated_at", clock.instant());
+        return change(actor, orderNo, version, WorkOrderAction.ESCALATE, set, "level " + level + " to " + lead,
+                reason.strip(), changed -> List.of(notice(lead, changed, Notification.Kind.ESCALATED, changed.orderNo()
+                        + " escalated to you (level " + level + ") by " + actor.agentId() + ": " + reason.strip())));
+    }
+
+    /** Orders counted by status, type, area or department (see {@link WorkOrderStore#counts}). */
+    public List<CountedOrders> counts(String column, boolean openOnly, Instant from, Instant to) {
+        return Sql.transaction(dataSource, c -> store.counts(c, column, openOnly, from, to));
+    }
+
     /** Resolves with a resolution text and creates the follow-up call to the customer. */
     public WorkOrder resolve(Actor actor, String orderNo, long version, String resolution) {
         if (resolution == null || resolution.isBlank()) {

@@ -222,6 +222,36 @@ class WorkOrderServiceTest {
         }
 
         @Test
+        void leadsEscalateAndCountOverTheApiAgentsMayNot() {
+            var o = agent.create(repair("req-esc").build()).getOrder();
+            o = agent.dispatch(DispatchWorkOrderRequest.newBuilder().setOrderNo(o.getOrderNo()).setVersion(o.getVersion())
+                    .setDepartmentId("gas").build()).getOrder();
+            var order = o;
+            assertThatThrownBy(() -> agent.escalate(org.hotline.api.v1.EscalateWorkOrderRequest.newBuilder()
+                    .setOrderNo(order.getOrderNo()).setVersion(order.getVersion()).setReason("x").build()))
+                    .isInstanceOfSatisfying(StatusRuntimeException.class, e ->
+                            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+            var up = lead.escalate(org.hotline.api.v1.EscalateWorkOrderRequest.newBuilder().setOrderNo(o.getOrderNo())
+                    .setVersion(o.getVersion()).setReason("第三次來電").build()).getOrder();
+            assertThat(up.getEscalationLevel()).isEqualTo(1);
+
+            var counts = lead.counts(org.hotline.api.v1.WorkOrderCountsRequest.newBuilder()
+                    .setDimension(org.hotline.api.v1.WorkOrderDimension.WORK_ORDER_DIMENSION_DEPARTMENT).setOpenOnly(true)
+                    .build()).getCountsList();
+            assertThat(counts).filteredOn(c -> c.getKey().equals("gas")).singleElement()
+                    .satisfies(c -> assertThat(c.getTotal()).isGreaterThanOrEqualTo(1));
+            assertThatThrownBy(() -> lead.counts(org.hotline.api.v1.WorkOrderCountsRequest.getDefaultInstance()))
+                    .isInstanceOfSatisfying(StatusRuntimeException.class, e ->
+                            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+            assertThat(lead.search(SearchWorkOrdersRequest.newBuilder().setQuery(WorkOrderQuery.newBuilder()
+                    .addSlaStates(org.hotline.api.v1.WorkOrderSlaState.WORK_ORDER_OVERDUE)).build()).getOrdersList())
+                    .as("nothing is overdue on a fresh server").isEmpty();
+            assertThat(lead.search(SearchWorkOrdersRequest.newBuilder().setQuery(WorkOrderQuery.newBuilder()
+                    .addSlaStates(org.hotline.api.v1.WorkOrderSlaState.WORK_ORDER_ON_TIME)).build()).getOrdersList())
+                    .extracting(x -> x.getOrderNo()).contains(o.getOrderNo());
+        }
+
+        @Test
         void exportAndSummaryAreForLeadsAndTypesForAdministrators() throws Exception {
             agent.create(repair("req-4").build());
 

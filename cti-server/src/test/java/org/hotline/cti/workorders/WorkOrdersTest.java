@@ -393,6 +393,51 @@ class WorkOrdersTest {
         }
 
         @Test
+        void aLeadEscalatesByHandUpTheChainAndTheListsAndCountsFollowTheSlaState() {
+            WorkOrder late = orders.create(AGENT, repair("漏氣"));
+            late = orders.dispatch(AGENT, late.orderNo(), late.version(), "gas", "gas-east", null, null);
+            clock.advance(Duration.ofMinutes(10));
+            late = orders.accept(CREW, late.orderNo(), late.version());
+            clock.advance(Duration.ofMinutes(140));
+            WorkOrder fresh = orders.create(AGENT, repair("換表"));
+            clock.advance(Duration.ofMinutes(30)); // 75 % of 4 h for the first one: it warns; the second is on time
+            orders.runDueTimers();
+            WorkOrderQuery warning = new WorkOrderQuery(null, null, null, null, null, null, null, null, null, java.util.Set.of(), null, null,
+                    50, null, java.util.Set.of(SlaState.WARNING, SlaState.OVERDUE));
+            assertThat(orders.search(AGENT, warning)).extracting(WorkOrder::orderNo).contains(late.orderNo())
+                    .doesNotContain(fresh.orderNo());
+
+            late = orders.get(AGENT, late.orderNo());
+            WorkOrder up = orders.escalate(AGENT, late.orderNo(), late.version(), "居民第三次來電");
+            assertThat(up.escalationLevel()).isEqualTo(1);
+            assertThat(notificationsTo("t-lead")).extracting(Notification::kind).last().isEqualTo(Notification.Kind.ESCALATED);
+            assertThat(orders.history(AGENT, up.orderNo())).last().extracting(WorkOrderEvent::action, WorkOrderEvent::detail,
+                    WorkOrderEvent::reason).containsExactly(WorkOrderAction.ESCALATE, "level 1 to t-lead", "居民第三次來電");
+            WorkOrder stale = up;
+            up = orders.escalate(AGENT, up.orderNo(), up.version(), "still no crew");
+            up = orders.escalate(AGENT, up.orderNo(), up.version(), "still no crew");
+            assertThat(up.escalationLevel()).isEqualTo(3);
+            WorkOrder top = up;
+            assertThatThrownBy(() -> orders.escalate(AGENT, top.orderNo(), top.version(), "again"))
+                    .isInstanceOf(CommandException.class).hasMessageContaining("the top of its chain");
+            assertThatThrownBy(() -> orders.escalate(AGENT, stale.orderNo(), stale.version(), "late click"))
+                    .hasMessageContaining("was changed by someone else");
+            assertThatThrownBy(() -> orders.escalate(AGENT, top.orderNo(), top.version(), " "))
+                    .hasMessageContaining("reason");
+
+            assertThat(orders.counts("department_id", true, null, null)).contains(new CountedOrders("gas", 1, 1, 0));
+            assertThat(orders.counts("status", false, null, null)).extracting(CountedOrders::key)
+                    .containsExactlyInAnyOrder("IN_PROGRESS", "NEW");
+            clock.advance(Duration.ofHours(2));
+            orders.runDueTimers();
+            assertThat(orders.counts("type_code", true, null, null)).filteredOn(c -> c.key().equals("repair"))
+                    .singleElement().satisfies(c -> {
+                        assertThat(c.total()).isGreaterThanOrEqualTo(2);
+                        assertThat(c.overdue()).isGreaterThanOrEqualTo(1);
+                    });
+        }
+
+        @Test
         void warnsThenGoesOverdueThenEscalatesUpTheTreeOnAFakeClock() {
             WorkOrder o = orders.create(AGENT, repair("漏氣"));
             o = orders.dispatch(AGENT, o.orderNo(), o.version(), "gas", "gas-east", null, null);
