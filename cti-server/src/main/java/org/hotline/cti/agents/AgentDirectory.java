@@ -14,7 +14,7 @@ public interface AgentDirectory {
 
     Optional<AgentProfile> find(String agentId);
 
-    /** The stored password hash and lock state, or empty when there is no such user. */
+    /** The stored password hash, lock and enabled state, or empty when there is no such user. */
     Optional<Credentials> credentials(String agentId);
 
     /** Counts a failed login (locking the account after too many) or clears the count on success. */
@@ -25,5 +25,9 @@ public interface AgentDirectory {
     /** The last logged state of each agent, to restore agents after a restart. */
     Map<String, AgentStateChange> lastStates();
 
-    record Credentials(String agentId, String passwordHash, boolean locked, int failedAttempts) {}
+    /**
+     * @param locked  locked by too many failed logins (an administrator unlocks it)
+     * @param enabled false when an administrator disabled the user: no login at all
+     */
+    record Credentials(String agentId, String passwordHash, boolean locked, int failedAttempts, boolean enabled) {}
 }

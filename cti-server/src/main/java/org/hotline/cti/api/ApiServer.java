@@ -15,6 +15,8 @@ import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptors;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import org.hotline.cti.admin.AdminAudit;
+import org.hotline.cti.admin.AdminFeature;
 import org.hotline.cti.agents.AgentDirectory;
 import org.hotline.cti.calls.AgentHistory;
 import org.hotline.cti.core.CallCenter;
@@ -28,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gRPC API of the CTI server: the Session, AgentDesk, Supervision, Wallboard and Knowledge services
+ * The gRPC API of the CTI server: the Session, AgentDesk, Supervision, Wallboard, Knowledge, Administration ... services
  * behind the session interceptor, over TLS (or plaintext when configured, or in-process for tests).
  */
 public final class ApiServer implements AutoCloseable {
@@ -54,7 +56,7 @@ public final class ApiServer implements AutoCloseable {
 
     public ApiServer(Listen listen, CallCenter center, AgentDirectory directory,
                      BiPredicate<String, String> passwordMatches, SessionRegistry sessions, StreamHub.Limits limits) {
-        this(listen, center, directory, passwordMatches, sessions, limits, null, null, null, null, null, null, null);
+        this(listen, center, directory, passwordMatches, sessions, limits, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -65,11 +67,14 @@ public final class ApiServer implements AutoCloseable {
      * @param knowledge  the knowledge base (with {@code bulletins})
      * @param history    what the outbox wrote about agents (my day, my call history)
      * @param reports    the Reports service over the rollups, for site {@code reportSite} (null: not served)
+     * @param admin      the Administration service; its audit also records changes made through the work-order,
+     *                   knowledge and blacklist services, so it is needed whenever one of those is served
      */
     public ApiServer(Listen listen, CallCenter center, AgentDirectory directory,
                      BiPredicate<String, String> passwordMatches, SessionRegistry sessions, StreamHub.Limits limits,
                      WorkOrderFeature workOrders, CustomerFeature customers, KnowledgeBase knowledge,
-                     BulletinBoard bulletins, AgentHistory history, Reports reports, String reportSite) {
+                     BulletinBoard bulletins, AgentHistory history, Reports reports, String reportSite,
+                     AdminFeature admin) {
         int cores = Runtime.getRuntime().availableProcessors();
         this.executor = pool(Math.max(2, cores), "grpc");
         this.drainer = pool(Math.max(2, cores), "stream-drain");
@@ -100,16 +105,22 @@ public final class ApiServer implements AutoCloseable {
                 ServerInterceptors.intercept(new AgentDeskService(center, hub, requestIds, history, historyWorkers), auth),
                 ServerInterceptors.intercept(new SupervisionService(center, hub, requestIds), auth),
                 ServerInterceptors.intercept(new WallboardService(center, hub), auth)));
+        AdminAudit audit = admin == null ? null : admin.audit();
+        if (admin != null) {
+            services.add(ServerInterceptors.intercept(new AdminService(admin, requestIds, executor, sessions, hub, center),
+                    auth));
+        }
         if (workOrders != null) {
-            services.add(ServerInterceptors.intercept(new WorkOrderService(workOrders, requestIds), auth));
+            services.add(ServerInterceptors.intercept(new WorkOrderService(workOrders, requestIds, audit), auth));
         }
         if (knowledge != null) {
-            services.add(ServerInterceptors.intercept(new KnowledgeService(knowledge, bulletins, center, requestIds), auth));
+            services.add(ServerInterceptors.intercept(new KnowledgeService(knowledge, bulletins, center, requestIds,
+                    audit), auth));
         }
         if (customers != null) {
             services.add(ServerInterceptors.intercept(new CustomerService(customers, requestIds), auth));
             services.add(ServerInterceptors.intercept(new ContactHistoryService(customers, requestIds), auth));
-            services.add(ServerInterceptors.intercept(new BlacklistService(customers, center), auth));
+            services.add(ServerInterceptors.intercept(new BlacklistService(customers, center, audit), auth));
         }
         if (reports != null) {
             services.add(ServerInterceptors.intercept(new ReportService(reports, reportSite, executor), auth));

@@ -19,6 +19,8 @@ import org.hotline.cti.core.CallCenter;
 import org.hotline.cti.core.CommandException;
 import org.hotline.cti.customers.BlacklistEntry;
 import org.hotline.cti.customers.CustomerFeature;
+import org.hotline.cti.admin.AdminAudit;
+import org.hotline.cti.admin.Editor;
 import org.hotline.cti.security.Session;
 import org.hotline.cti.switching.Devices;
 import org.slf4j.Logger;
@@ -35,10 +37,12 @@ final class BlacklistService extends BlacklistGrpc.BlacklistImplBase {
 
     private final CustomerFeature customers;
     private final CallCenter center;
+    private final AdminAudit audit;
 
-    BlacklistService(CustomerFeature customers, CallCenter center) {
+    BlacklistService(CustomerFeature customers, CallCenter center, AdminAudit audit) {
         this.customers = customers;
         this.center = center;
+        this.audit = java.util.Objects.requireNonNull(audit, "audit");
     }
 
     private static Session supervisor() {
@@ -79,9 +83,9 @@ final class BlacklistService extends BlacklistGrpc.BlacklistImplBase {
     public void addToBlacklist(AddToBlacklistRequest req, StreamObserver<AddToBlacklistResponse> out) {
         String phone = req.getPhone().strip();
         String[] reason = new String[1];
-        String[] by = new String[1];
+        Session[] by = new Session[1];
         Unary.answer(out, () -> {
-            by[0] = supervisor().agentId();
+            by[0] = supervisor();
             if (phone.isEmpty() || phone.length() > 32) {
                 throw Errors.invalid("phone: '" + phone + "' (expected: a calling number of 1..32 characters)");
             }
@@ -99,7 +103,7 @@ final class BlacklistService extends BlacklistGrpc.BlacklistImplBase {
             days(req.getDays());
             Unary.reply(out, center.read(r -> callerOf(r.callsOf(s.agentId()), req.getCallId(), s.agentId()))
                     .thenCompose(phone -> CompletableFuture.supplyAsync(
-                            () -> put(phone, reason, req.getDays(), s.agentId()), customers.workers())));
+                            () -> put(phone, reason, req.getDays(), s), customers.workers())));
         } catch (RuntimeException e) {
             out.onError(Errors.toStatus(e));
         }
@@ -122,11 +126,16 @@ final class BlacklistService extends BlacklistGrpc.BlacklistImplBase {
                 "call: '" + callId + "' (not a call on the desk of " + agentId + ")");
     }
 
-    private AddToBlacklistResponse put(String phone, String reason, int days, String by) {
+    private AddToBlacklistResponse put(String phone, String reason, int days, Session s) {
+        String by = s.agentId();
         Instant now = customers.clock().instant();
+        String before = customers.blacklist().find(phone).map(old -> "reason=" + old.reason() + ", by " + old.addedBy())
+                .orElse(AdminAudit.NONE);
         BlacklistEntry e = new BlacklistEntry(phone, reason, by, now, days == 0 ? null : now.plus(Duration.ofDays(days)));
         customers.blacklist().put(e);
         customers.screen().refresh();
+        audit.changed(new Editor(by, s.role()), "blacklist.add", "blacklist:" + phone, before, "reason=" + reason + ", "
+                + (days == 0 ? "until removed" : days + " days"));
         log.info("blacklist: {} added by {} ({}), {}", phone, by, reason, days == 0 ? "until removed" : days + " days");
         return AddToBlacklistResponse.newBuilder().setEntry(CustomerMapper.blacklisted(e, now)).build();
     }
@@ -134,12 +143,14 @@ final class BlacklistService extends BlacklistGrpc.BlacklistImplBase {
     @Override
     public void removeFromBlacklist(RemoveFromBlacklistRequest req, StreamObserver<RemoveFromBlacklistResponse> out) {
         String phone = req.getPhone().strip();
-        String[] by = new String[1];
-        Unary.answer(out, () -> by[0] = supervisor().agentId(), customers.workers(), () -> {
+        Session[] by = new Session[1];
+        Unary.answer(out, () -> by[0] = supervisor(), customers.workers(), () -> {
             boolean removed = customers.blacklist().remove(phone);
             customers.screen().refresh();
             if (removed) {
-                log.info("blacklist: {} removed by {}", phone, by[0]);
+                audit.changed(new Editor(by[0].agentId(), by[0].role()), "blacklist.remove", "blacklist:" + phone,
+                        "blocked", AdminAudit.NONE);
+                log.info("blacklist: {} removed by {}", phone, by[0].agentId());
             }
             return RemoveFromBlacklistResponse.newBuilder().setRemoved(removed).build();
         });

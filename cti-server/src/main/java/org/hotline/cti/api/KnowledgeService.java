@@ -25,6 +25,8 @@ import org.hotline.cti.knowledge.BulletinBoard;
 import org.hotline.cti.knowledge.KnowledgeBase;
 import org.hotline.cti.knowledge.SearchQuery;
 import org.hotline.cti.knowledge.SearchResult;
+import org.hotline.cti.admin.AdminAudit;
+import org.hotline.cti.admin.Editor;
 import org.hotline.cti.security.Session;
 
 /**
@@ -39,12 +41,15 @@ final class KnowledgeService extends KnowledgeGrpc.KnowledgeImplBase {
     private final BulletinBoard bulletins;
     private final CallCenter center;
     private final RequestIds requestIds;
+    private final AdminAudit audit;
 
-    KnowledgeService(KnowledgeBase knowledge, BulletinBoard bulletins, CallCenter center, RequestIds requestIds) {
+    KnowledgeService(KnowledgeBase knowledge, BulletinBoard bulletins, CallCenter center, RequestIds requestIds,
+                     AdminAudit audit) {
         this.knowledge = knowledge;
         this.bulletins = bulletins;
         this.center = center;
         this.requestIds = requestIds;
+        this.audit = java.util.Objects.requireNonNull(audit, "audit");
     }
 
     private static Session reader() {
@@ -103,7 +108,12 @@ final class KnowledgeService extends KnowledgeGrpc.KnowledgeImplBase {
     public void publishBulletin(PublishBulletinRequest req, StreamObserver<PublishBulletinResponse> out) {
         command(req.getRequestId(), out, "publish bulletins", s -> {
             Bulletin draft = KnowledgeMapper.bulletin(req.getBulletin(), java.time.Instant.now());
-            return String.valueOf(bulletins.publish(draft, s.agentId()).id());
+            Bulletin published = bulletins.publish(draft, s.agentId());
+            audit.changed(new Editor(s.agentId(), s.role()), "bulletin.publish", "bulletin:" + published.id(),
+                    AdminAudit.NONE, "title=" + published.title() + ", audience=" + published.audience()
+                            + (published.teamId() == null || published.teamId().isEmpty() ? "" : " " + published.teamId())
+                            + ", valid " + published.validFrom() + " to " + published.validUntil());
+            return String.valueOf(published.id());
         }, id -> {
             PublishBulletinResponse.Builder b = PublishBulletinResponse.newBuilder().setRequestId(req.getRequestId());
             bulletins.notExpired().stream().filter(x -> x.id() == Long.parseLong(id)).findFirst()

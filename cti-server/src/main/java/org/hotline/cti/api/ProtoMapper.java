@@ -73,7 +73,7 @@ final class ProtoMapper {
     }
 
     static ReasonCode reason(org.hotline.cti.agents.ReasonCode r) {
-        return ReasonCode.newBuilder().setCode(r.code()).setLabel(r.label()).build();
+        return ReasonCode.newBuilder().setCode(r.code()).setLabel(r.label()).setSystem(r.system()).build();
     }
 
     static AgentStatus agent(AgentView a) {

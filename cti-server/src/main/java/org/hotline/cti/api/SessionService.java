@@ -72,6 +72,11 @@ final class SessionService extends SessionGrpc.SessionImplBase {
             audit.info("login refused for unknown user {}", id);
             throw Status.UNAUTHENTICATED.withDescription("wrong agent id or password").asRuntimeException();
         }
+        if (!creds.get().enabled()) {
+            audit.info("login refused for disabled user {}", id);
+            throw Status.PERMISSION_DENIED.withDescription("account " + id
+                    + " is disabled; ask an administrator to enable it").asRuntimeException();
+        }
         if (creds.get().locked()) {
             audit.info("login refused for locked user {}", id);
             throw Status.PERMISSION_DENIED.withDescription("account " + id + " is locked after "

@@ -54,6 +54,8 @@ import org.hotline.api.v1.WorkOrderSummaryRequest;
 import org.hotline.api.v1.WorkOrderSummaryResponse;
 import org.hotline.api.v1.WorkOrderSummaryRow;
 import org.hotline.api.v1.WorkOrdersGrpc;
+import org.hotline.cti.admin.AdminAudit;
+import org.hotline.cti.admin.Editor;
 import org.hotline.cti.security.Session;
 import org.hotline.cti.workorders.Actor;
 import org.hotline.cti.workorders.FieldDefinition;
@@ -79,10 +81,12 @@ final class WorkOrderService extends WorkOrdersGrpc.WorkOrdersImplBase {
 
     private final WorkOrderFeature feature;
     private final RequestIds requestIds;
+    private final AdminAudit audit;
 
-    WorkOrderService(WorkOrderFeature feature, RequestIds requestIds) {
+    WorkOrderService(WorkOrderFeature feature, RequestIds requestIds, AdminAudit audit) {
         this.feature = feature;
         this.requestIds = requestIds;
+        this.audit = java.util.Objects.requireNonNull(audit, "audit");
     }
 
     private static Actor worker() {
@@ -336,14 +340,23 @@ final class WorkOrderService extends WorkOrdersGrpc.WorkOrdersImplBase {
     @Override
     public void saveType(SaveWorkOrderTypeRequest r, StreamObserver<SaveWorkOrderTypeResponse> out) {
         unary(out, () -> {
-            admin();
             var p = r.getType();
+            Actor who = worker();
+            Editor editor = new Editor(who.agentId(), who.role());
+            String target = "work_order_type:" + p.getCode();
+            if (who.role() != org.hotline.cti.security.Role.ADMIN) {
+                audit.denied(editor, "admin.work_order_type.save", target);
+            }
+            admin();
             List<FieldDefinition> fields = new ArrayList<>();
             for (var f : p.getFieldsList()) {
                 fields.add(new FieldDefinition(f.getKey(), f.getLabel(), domain(FieldKind.class, f.getKind(),
                         "WORK_ORDER_FIELD_"), f.getRequired(), f.getChoicesList()));
             }
-            feature.admin().saveType(new WorkOrderType(p.getCode(), p.getName(), p.getConfidential(), fields));
+            WorkOrderType type = new WorkOrderType(p.getCode(), p.getName(), p.getConfidential(), fields);
+            String before = feature.admin().type(type.code()).map(WorkOrderService::describe).orElse(AdminAudit.NONE);
+            feature.admin().saveType(type);
+            audit.changed(editor, "admin.work_order_type.save", target, before, describe(type));
             return SaveWorkOrderTypeResponse.getDefaultInstance();
         });
     }
@@ -364,6 +377,11 @@ final class WorkOrderService extends WorkOrdersGrpc.WorkOrdersImplBase {
     }
 
     // ---- mapping
+
+    private static String describe(WorkOrderType t) {
+        return "name=" + t.name() + ", confidential=" + t.confidential() + ", fields=" + t.fields().stream()
+                .map(f -> f.key() + ":" + f.kind() + (f.required() ? "*" : "")).toList();
+    }
 
     private static <T> void unary(StreamObserver<T> out, Supplier<T> call) {
         T result;

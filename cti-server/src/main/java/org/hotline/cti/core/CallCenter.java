@@ -22,6 +22,7 @@ import org.hotline.cti.calls.LiveCall;
 import org.hotline.cti.ops.LatencyRecorder;
 import org.hotline.cti.routing.LongestIdleStrategy;
 import org.hotline.cti.routing.QueueDefinition;
+import org.hotline.cti.routing.ReadyAgent;
 import org.hotline.cti.routing.Router;
 import org.hotline.cti.switching.Switch;
 import org.hotline.cti.switching.SwitchEvent;
@@ -169,15 +170,61 @@ public final class CallCenter {
         });
     }
 
-    /** Adds or updates an agent's profile (administration). */
+    /**
+     * Adds or updates an agent's profile (administration, login). A Ready agent is offered calls
+     * by its new skills from the next routing decision; supervisors see the change at once.
+     */
     public CompletionStage<Void> upsertAgent(AgentProfile p) {
         return onLoop(() -> {
             Agent a = model.agents.get(p.agentId());
             if (a == null) {
                 model.agents.put(p.agentId(), new Agent(p, model.now()));
-            } else {
-                a.updateProfile(p);
+                return null;
             }
+            boolean changed = !a.profile().equals(p);
+            a.updateProfile(p);
+            if (changed) {
+                model.origin = model.now();
+                if (a.state() == AgentState.READY) {
+                    model.router.agentReady(new ReadyAgent(a.id(), a.idleSince(), p.skills()));
+                    model.requestRoute();
+                }
+                model.publishAgent(a);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Adds or replaces a queue (administration): calls arriving from now on use the new
+     * definition, agents already Ready are matched against its skills, and calls already waiting
+     * are routed again (they keep the priority they entered with).
+     */
+    public CompletionStage<Void> defineQueue(QueueDefinition q) {
+        requireNonNull(q, "q");
+        return onLoop(() -> {
+            model.origin = model.now();
+            model.router.defineQueue(q);
+            model.requestRoute();
+            model.publishQueue(q.queueId());
+            return null;
+        });
+    }
+
+    /** Adds or replaces a reason code agents may give for NotReady (administration). */
+    public CompletionStage<Void> defineReasonCode(ReasonCode r) {
+        requireNonNull(r, "r");
+        return onLoop(() -> {
+            model.reasons.put(r.code(), r);
+            return null;
+        });
+    }
+
+    /** Withdraws a reason code: agents already NotReady with it stay so until they change state. */
+    public CompletionStage<Void> removeReasonCode(String code) {
+        requireNonNull(code, "code");
+        return onLoop(() -> {
+            model.reasons.remove(code);
             return null;
         });
     }

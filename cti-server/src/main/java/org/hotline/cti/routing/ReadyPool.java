@@ -42,6 +42,18 @@ public final class ReadyPool {
         }
     }
 
+    /** Rebuilds the queue index of every ready agent (after a queue was defined or changed). */
+    public void reindex() {
+        if (byId.isEmpty()) {
+            return;
+        }
+        required.clear();
+        overflow.clear();
+        for (ReadyAgent a : java.util.List.copyOf(byId.values())) {
+            add(a);
+        }
+    }
+
     public ReadyAgent remove(String agentId) {
         ReadyAgent old = byId.remove(agentId);
         if (old != null) {

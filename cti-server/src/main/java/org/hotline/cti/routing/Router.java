@@ -31,8 +31,13 @@ public final class Router {
         this.decisions = requireNonNull(decisions, "decisions");
     }
 
+    /**
+     * Adds or replaces a queue. Agents already free are indexed again, so a queue whose skills
+     * changed is served by the agents now qualified for it from the next decision on.
+     */
     public void defineQueue(QueueDefinition q) {
         queues.put(q.queueId(), q);
+        ready.reindex();
     }
 
     public Map<String, QueueDefinition> queues() {

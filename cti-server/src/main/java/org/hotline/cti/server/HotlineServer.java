@@ -17,6 +17,7 @@ import io.grpc.ServerCredentials;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.hotline.cti.admin.AdminFeature;
 import org.hotline.cti.agents.AgentProfile;
 import org.hotline.cti.api.ApiServer;
 import org.hotline.cti.core.CallCenter;
@@ -174,7 +175,8 @@ public final class HotlineServer implements AutoCloseable {
                 hasher::verify, sessions, o.streamLimits(), workOrders, customers,
                 knowledge, new BulletinBoard(knowledgeStore, clock),
                 new org.hotline.cti.storage.JdbcAgentHistory(database.dataSource(), o.siteId()),
-                new Reports(database.dataSource(), rollups), o.siteId());
+                new Reports(database.dataSource(), rollups), o.siteId(),
+                AdminFeature.open(admin, directory, storage.queues(), workOrders, center, clock));
         customers.attachTo(center, api.hub().screenPops());
         center.start(agents, queues, directory.reasonCodes(), restore, directory.lastStates())
                 .toCompletableFuture().join();

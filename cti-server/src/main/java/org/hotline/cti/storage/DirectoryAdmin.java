@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -32,6 +33,18 @@ public final class DirectoryAdmin {
     /** A user to save; a null password keeps the stored one (a new user without one cannot log in). */
     public record Account(AgentProfile profile, String password) {
         public Account {
+            requireNonNull(profile, "profile");
+        }
+    }
+
+    /**
+     * A stored user as administration sees it.
+     *
+     * @param enabled      false when an administrator disabled it (no login)
+     * @param locked       locked by {@code failedLogins} wrong passwords in a row
+     */
+    public record StoredUser(AgentProfile profile, boolean enabled, boolean locked, int failedLogins) {
+        public StoredUser {
             requireNonNull(profile, "profile");
         }
     }
@@ -97,6 +110,44 @@ public final class DirectoryAdmin {
         });
     }
 
+    /** Every user of the site, by agent id. */
+    public List<StoredUser> users() {
+        return sessions.fromTransaction(session -> session
+                .createSelectionQuery("from UserEntity u where u.siteId = :site order by u.agentId", UserEntity.class)
+                .setParameter("site", siteId)
+                .getResultList().stream()
+                .map(DirectoryAdmin::stored)
+                .toList());
+    }
+
+    public Optional<StoredUser> user(String agentId) {
+        requireNonNull(agentId, "agentId");
+        return sessions.fromTransaction(session -> HibernateAgentDirectory
+                .user(session, siteId, agentId, LockModeType.NONE)
+                .map(DirectoryAdmin::stored));
+    }
+
+    private static StoredUser stored(UserEntity u) {
+        return new StoredUser(u.toProfile(), u.enabled(), u.locked(), u.failedLogins());
+    }
+
+    /**
+     * Creates or updates one user with its enabled flag, keeping the stored password (a new user
+     * has none until {@link #setPassword}). Unlike {@link #saveAgents} it creates no team or skill:
+     * administration checks they exist first.
+     */
+    public void saveUser(AgentProfile profile, boolean enabled) {
+        requireNonNull(profile, "profile");
+        checkSite("profile.siteId", profile.siteId());
+        sessions.inTransaction(session -> {
+            UserEntity user = HibernateAgentDirectory.user(session, siteId, profile.agentId(), LockModeType.NONE)
+                    .orElseGet(() -> new UserEntity(siteId, profile.agentId()));
+            user.apply(profile);
+            user.enabled(enabled);
+            save(session, user, clock.instant());
+        });
+    }
+
     /** Sets a new password; false when there is no such user. */
     public boolean setPassword(String agentId, String password) {
         requireNonNull(agentId, "agentId");
@@ -148,6 +199,36 @@ public final class DirectoryAdmin {
     /** The skill ids and names of the site. */
     public Map<String, String> skills() {
         return names(SkillEntity.class);
+    }
+
+    /** Deletes a skill (the caller checks nobody uses it); false when there was none. */
+    public boolean deleteSkill(String skillId) {
+        return deleteByKey(SkillEntity.class, "code", skillId);
+    }
+
+    /** Deletes a team (the caller checks nobody is in it); false when there was none. */
+    public boolean deleteTeam(String teamId) {
+        return deleteByKey(TeamEntity.class, "code", teamId);
+    }
+
+    /** Deletes a reason code; false when there was none. */
+    public boolean deleteReasonCode(String code) {
+        return deleteByKey(ReasonCodeEntity.class, "code", code);
+    }
+
+    private boolean deleteByKey(Class<? extends EditableEntity> type, String keyProperty, String key) {
+        requireNonNull(key, "key");
+        return sessions.fromTransaction(session -> session
+                .createSelectionQuery("from " + type.getSimpleName() + " e where e.siteId = :site and e." + keyProperty
+                        + " = :key", type)
+                .setParameter("site", siteId)
+                .setParameter("key", key)
+                .uniqueResultOptional()
+                .map(e -> {
+                    session.remove(e);
+                    return true;
+                })
+                .orElse(false));
     }
 
     /** Creates or replaces a queue. */

@@ -63,7 +63,7 @@ public final class HibernateAgentDirectory implements AgentDirectory {
     public Optional<Credentials> credentials(String agentId) {
         requireNonNull(agentId, "agentId");
         return sessions.fromTransaction(session -> user(session, siteId, agentId, LockModeType.NONE)
-                .map(u -> new Credentials(u.agentId(), u.passwordHash(), u.locked(), u.failedLogins())));
+                .map(u -> new Credentials(u.agentId(), u.passwordHash(), u.locked(), u.failedLogins(), u.enabled())));
     }
 
     @Override

@@ -45,6 +45,9 @@ class UserEntity extends EditableEntity {
     @Column(name = "locked", nullable = false)
     private boolean locked;
 
+    @Column(name = "enabled", nullable = false)
+    private boolean enabled = true;
+
     @ElementCollection
     @CollectionTable(name = "agent_skills", joinColumns = @JoinColumn(name = "user_id"))
     @MapKeyColumn(name = "skill_id", length = 64)
@@ -101,6 +104,14 @@ class UserEntity extends EditableEntity {
 
     void loginSucceeded() {
         failedLogins = 0;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    void enabled(boolean enabled) {
+        this.enabled = enabled;
     }
 
     void unlock() {

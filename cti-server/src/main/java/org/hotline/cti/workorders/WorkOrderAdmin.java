@@ -187,6 +187,83 @@ public final class WorkOrderAdmin {
         });
     }
 
+    /** Deletes a unit (the caller checks it has no sub-units and no orders); false when there was none. */
+    public boolean deleteUnit(String unitId) {
+        requireNonNull(unitId, "unitId");
+        return Sql.transaction(dataSource, c -> Sql.update(c, "DELETE FROM org_units WHERE site_id = ? AND unit_id = ?",
+                siteId, unitId) > 0);
+    }
+
+    /** How many work orders, open or not, name the unit as their department or team. */
+    public long ordersOfUnit(String unitId) {
+        return Sql.read(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM work_orders WHERE site_id = ?"
+                    + " AND (department_id = ? OR team_id = ?)")) {
+                Sql.bind(s, siteId, unitId, unitId);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Every business calendar of the site, by id. */
+    public List<BusinessCalendar> calendars() {
+        List<String> ids = Sql.read(dataSource, c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT calendar_id FROM business_calendars WHERE site_id = ? ORDER BY calendar_id")) {
+                s.setString(1, siteId);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(r.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+        List<BusinessCalendar> calendars = new ArrayList<>();
+        ids.forEach(id -> calendar(id).ifPresent(calendars::add));
+        return calendars;
+    }
+
+    /** Deletes a calendar with its hours and holidays (the caller checks no policy uses it). */
+    public boolean deleteCalendar(String calendarId) {
+        requireNonNull(calendarId, "calendarId");
+        return Sql.transaction(dataSource, c -> Sql.update(c,
+                "DELETE FROM business_calendars WHERE site_id = ? AND calendar_id = ?", siteId, calendarId) > 0);
+    }
+
+    /** Every SLA policy of the site as stored (no fallback), by type and priority. */
+    public List<SlaPolicy> policies() {
+        return Sql.read(dataSource, c -> {
+            List<SlaPolicy> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT type_code, priority, respond_minutes, resolve_minutes,"
+                    + " warning_percent, escalate_every_minutes, calendar_id FROM sla_policies WHERE site_id = ?"
+                    + " ORDER BY type_code, priority")) {
+                s.setString(1, siteId);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new SlaPolicy(r.getString(1), Priority.valueOf(r.getString(2)),
+                                Duration.ofMinutes(r.getInt(3)), Duration.ofMinutes(r.getInt(4)), r.getInt(5),
+                                Duration.ofMinutes(r.getInt(6)), r.getString(7)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Deletes the policy of a type and priority; false when there was none. */
+    public boolean deletePolicy(String typeCode, Priority priority) {
+        requireNonNull(typeCode, "typeCode");
+        requireNonNull(priority, "priority");
+        return Sql.transaction(dataSource, c -> Sql.update(c,
+                "DELETE FROM sla_policies WHERE site_id = ? AND type_code = ? AND priority = ?", siteId, typeCode,
+                priority) > 0);
+    }
+
     public void savePolicy(SlaPolicy policy) {
         requireNonNull(policy, "policy");
         Sql.transaction(dataSource, c -> {
