@@ -19,6 +19,9 @@ import org.hotline.supervisor.agents.AgentsView;
 import org.hotline.supervisor.agents.AgentsViewModel;
 import org.hotline.supervisor.agents.GrpcSupervision;
 import org.hotline.supervisor.agents.Thresholds;
+import org.hotline.supervisor.orders.GrpcOversight;
+import org.hotline.supervisor.orders.OversightView;
+import org.hotline.supervisor.orders.OversightViewModel;
 import org.hotline.supervisor.queues.FxQueueAlarm;
 import org.hotline.supervisor.queues.QueueThresholds;
 import org.hotline.supervisor.queues.QueuesView;
@@ -90,6 +93,9 @@ final class SupervisorDesk implements DeskExtension {
         List<Tab> tabs = new ArrayList<>();
         tabs.add(styled(new AgentsView(agents, m).tab(), link));
         tabs.add(styled(new QueuesView(queues, m).tab(), link));
+        OversightView orders = new OversightView(new OversightViewModel(new GrpcOversight(session), desk, m, wall), m);
+        open.add(orders);
+        tabs.add(styled(orders.tab(), link));
         return tabs;
     }
 
