@@ -87,9 +87,10 @@ public class AgentApp extends Application {
         if (login.agentIdProperty().get().isEmpty()) {
             login.agentIdProperty().set(options.agent());
         }
-        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> extension.title(login.messagesProperty().get().locale()), login.messagesProperty()));
-        stage.setScene(scene(new LoginView(login).root(), 1000, 680));
+        javafx.beans.binding.StringBinding title = javafx.beans.binding.Bindings.createStringBinding(
+                () -> extension.title(login.messagesProperty().get().locale()), login.messagesProperty());
+        stage.titleProperty().bind(title);
+        stage.setScene(scene(new LoginView(login, title).root(), 1000, 680));
         stage.setMinWidth(800);
         stage.setMinHeight(560);
         stage.centerOnScreen();
@@ -156,7 +157,6 @@ public class AgentApp extends Application {
         tabs.getTabs().add(new Tab(messages.get("tab.work_order"), new WorkOrderFormView(workOrder, messages).root()));
         tabs.getTabs().addAll(new KnowledgeView(kb, messages).tab(), new MyDayView(myDay, messages).tab(),
                 new CallHistoryView(history, messages).tab());
-        tabs.getTabs().addAll(extension.tabs(s, messages.locale(), stage));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         ScreenPopViewModel popVm = new ScreenPopViewModel(new GrpcCustomers(s), messages, wall, bar::dial);
         router.add(popVm::apply);
@@ -168,8 +168,20 @@ public class AgentApp extends Application {
             }
         });
         Node pop = new ScreenPopView(popVm, messages).root();
-        SplitPane work = new SplitPane(pop, tabs);
-        work.setDividerPositions(0.45);
+        SplitPane split = new SplitPane(pop, tabs);
+        split.setDividerPositions(0.45);
+        // A richer desk (the supervisor's) puts the agent's work area in its first tab, its own tabs beside it at full width.
+        Node work = split;
+        java.util.List<Tab> more = extension.tabs(s, messages.locale(), stage);
+        if (!more.isEmpty()) {
+            Tab desk0 = new Tab(messages.get("tab.desk"), split);
+            desk0.setId("tab-desk");
+            TabPane top = new TabPane(desk0);
+            top.getTabs().addAll(more);
+            top.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+            top.getStyleClass().add("desk-sections");
+            work = top;
+        }
 
         String who = messages.get("desk.who", s.agentName(), s.agentId(), s.extension(), s.server());
         DeskWindow window = new DeskWindow(bar, desk, link, messages, who, work, new BulletinTicker(bulletins, messages).root());

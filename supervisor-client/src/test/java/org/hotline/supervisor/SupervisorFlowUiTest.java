@@ -94,7 +94,8 @@ class SupervisorFlowUiTest extends FxRobot {
         waitUntil("the desk opens", () -> lookup("#agent-state").tryQuery().isPresent());
         try (DeskClient anna = DeskClient.login(channel, "2001", TestServers.PASSWORD).subscribe()) {
             anna.await(DeskEvent::hasSnapshot, Duration.ofSeconds(10));
-            TabPane tabs = lookup(".tab-pane").query();
+            TabPane tabs = lookup(".tab-pane").<TabPane>queryAll().stream()
+                    .filter(p -> p.getTabs().stream().anyMatch(t -> "tab-agents".equals(t.getId()))).findFirst().orElseThrow();
             interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
                     .filter(t -> "tab-agents".equals(t.getId())).findFirst().orElseThrow()));
             TableView<AgentRow> table = lookup("#agents-table").query();

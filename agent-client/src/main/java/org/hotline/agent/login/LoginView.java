@@ -25,9 +25,14 @@ public final class LoginView {
     private final StackPane root = new StackPane();
 
     public LoginView(LoginViewModel<?> vm) {
+        this(vm, Texts.of(vm.messagesProperty(), "app.title"));
+    }
+
+    /** With the application's own title (the supervisor desk's, the wallboard's), in the chosen language. */
+    public LoginView(LoginViewModel<?> vm, javafx.beans.value.ObservableValue<String> appTitle) {
         var m = vm.messagesProperty();
         Label title = new Label();
-        title.textProperty().bind(Texts.of(m, "app.title"));
+        title.textProperty().bind(appTitle);
         title.getStyleClass().add("login-title");
 
         ComboBox<Locale> language = new ComboBox<>();

@@ -29,7 +29,7 @@ public final class QueuesView {
         root.setId("queues-panel");
         TableView<QueueRow> queues = new TableView<>(vm.rows());
         queues.setId("queues-table");
-        queues.getColumns().add(column("col.queue", 120, QueueRow::nameProperty));
+        queues.getColumns().add(column("col.queue", 220, QueueRow::nameProperty));
         TableColumn<QueueRow, Number> waiting = new TableColumn<>(texts.get("col.waiting"));
         waiting.setCellValueFactory(c -> c.getValue().waitingProperty());
         waiting.setPrefWidth(70);

@@ -65,7 +65,7 @@ public final class QueuesViewModel {
             Set<String> ids = new HashSet<>();
             for (QueueStatus q : e.getSnapshot().getQueuesList()) {
                 ids.add(q.getQueueId());
-                upsert(q, now, false);
+                upsert(q, now, false); // listed as alerts, but no sound for what was already red
             }
             byId.keySet().removeIf(id -> !ids.contains(id));
             rows.removeIf(r -> !ids.contains(r.queueId()));
@@ -81,7 +81,7 @@ public final class QueuesViewModel {
         }
     }
 
-    private void upsert(QueueStatus q, Instant now, boolean alertOnChange) {
+    private void upsert(QueueStatus q, Instant now, boolean sound) {
         QueueRow r = byId.get(q.getQueueId());
         if (r == null) {
             r = new QueueRow(q.getQueueId());
@@ -89,7 +89,7 @@ public final class QueuesViewModel {
             rows.add(r);
             FXCollections.sort(rows, Comparator.comparing(QueueRow::queueId));
         }
-        refresh(r, q, now, alertOnChange);
+        refresh(r, q, now, sound);
     }
 
     /** Every second: the longest waits tick on. */
@@ -101,7 +101,7 @@ public final class QueuesViewModel {
         refreshWaiting(now);
     }
 
-    private void refresh(QueueRow r, QueueStatus q, Instant now, boolean alertOnChange) {
+    private void refresh(QueueRow r, QueueStatus q, Instant now, boolean sound) {
         long longest = longestWait(q, now);
         QueueThresholds.Level was = r.status() == null ? QueueThresholds.Level.OK : r.levelProperty().get();
         QueueThresholds.Level level = thresholds.level(q, longest);
@@ -112,14 +112,16 @@ public final class QueuesViewModel {
         r.set(q, q.getWaiting() == 0 ? "" : Durations.clock(Duration.ofSeconds(longest)), sl, asa, abandon,
                 texts.get("queues.offered_value", q.getOfferedToday(), q.getAnsweredToday(), q.getAbandonedToday()),
                 texts.get("queues.agents_value", q.getAgentsReady(), q.getAgentsBusy(), q.getAgentsNotReady()), level);
-        if (alertOnChange && level == QueueThresholds.Level.ALARM && was != QueueThresholds.Level.ALARM) {
+        if (level == QueueThresholds.Level.ALARM && was != QueueThresholds.Level.ALARM) {
             String at = LocalTime.ofInstant(now, zone()).format(HH_MM_SS);
             alerts.add(0, texts.get("queues.alert", at, r.nameProperty().get(), r.longestWaitProperty().get().isEmpty()
                     ? "0:00" : r.longestWaitProperty().get(), q.getServiceLevelThresholdSeconds(), sl));
             if (alerts.size() > ALERTS_KEPT) {
                 alerts.remove(ALERTS_KEPT, alerts.size());
             }
-            alarm.sound();
+            if (sound) {
+                alarm.sound();
+            }
         }
     }
 

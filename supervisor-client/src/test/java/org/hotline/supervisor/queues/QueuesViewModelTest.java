@@ -78,6 +78,17 @@ class QueuesViewModelTest {
     }
 
     @Test
+    void aQueueAlreadyRedInTheSnapshotIsListedWithoutASound() {
+        vm.apply(SupervisionEvent.newBuilder().setSnapshot(SupervisionSnapshot.newBuilder()
+                .addQueues(repair().setServiceLevelPercent(40))).build());
+        assertThat(vm.alerts()).hasSize(1);
+        assertThat(sounds).hasValue(0);
+        vm.apply(SupervisionEvent.newBuilder().setSnapshot(SupervisionSnapshot.newBuilder()
+                .addQueues(repair().setServiceLevelPercent(40))).build());
+        assertThat(vm.alerts()).as("a resync does not repeat it").hasSize(1);
+    }
+
+    @Test
     void aLowServiceLevelAloneRaisesTheAlarmAndAlertsAreBounded() {
         for (int i = 0; i < QueuesViewModel.ALERTS_KEPT + 10; i++) {
             vm.apply(SupervisionEvent.newBuilder().setQueue(repair().setServiceLevelPercent(60)).build());
