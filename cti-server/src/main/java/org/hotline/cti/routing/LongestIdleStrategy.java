@@ -23,9 +23,12 @@ public final class LongestIdleStrategy implements RoutingStrategy {
         if (waiting.isEmpty() || ready.isEmpty()) {
             return List.of();
         }
-        List<WaitingCall> order = new ArrayList<>(waiting);
-        order.sort(null);
+        Iterable<WaitingCall> order = servingOrder(waiting);
         Set<String> taken = new HashSet<>();
+        // A queue found without a free qualified agent stays so for the rest of this decision (agents
+        // are only taken, never added): its other calls are skipped instead of searched again.
+        Set<String> exhausted = new HashSet<>();
+        Set<String> exhaustedOverflowed = new HashSet<>();
         List<Assignment> out = new ArrayList<>();
         for (WaitingCall call : order) {
             if (taken.size() == ready.size()) {
@@ -37,13 +40,29 @@ public final class LongestIdleStrategy implements RoutingStrategy {
             }
             boolean overflowed = !q.overflowSkills().isEmpty()
                     && !Duration.between(call.enteredAt(), now).minus(q.overflowAfter()).isNegative();
+            Set<String> none = overflowed ? exhaustedOverflowed : exhausted;
+            if (none.contains(q.queueId())) {
+                continue;
+            }
             ReadyAgent agent = ready.longestIdle(q, overflowed, taken);
             if (agent != null) {
                 taken.add(agent.agentId());
                 out.add(new Assignment(call.callId(), agent.agentId()));
+            } else {
+                none.add(q.queueId());
             }
         }
         return out;
+    }
+
+    /** The calls in serving order: as given when already a naturally sorted set (the router's), else sorted here. */
+    private static Iterable<WaitingCall> servingOrder(Collection<WaitingCall> waiting) {
+        if (waiting instanceof java.util.SortedSet<WaitingCall> sorted && sorted.comparator() == null) {
+            return sorted;
+        }
+        List<WaitingCall> copy = new ArrayList<>(waiting);
+        copy.sort(null);
+        return copy;
     }
 
     static boolean qualifies(ReadyAgent agent, QueueDefinition q, boolean overflowed) {

@@ -22,6 +22,8 @@ public final class Router {
     private final LatencyRecorder decisions;
     private final Map<String, QueueDefinition> queues = new HashMap<>();
     private final Map<String, WaitingCall> waiting = new HashMap<>();
+    /** The same calls in serving order, so a decision walks them without sorting a copy each time. */
+    private final java.util.TreeSet<WaitingCall> order = new java.util.TreeSet<>();
     private final ReadyPool ready = new ReadyPool(queues);
     private long sequence;
 
@@ -50,30 +52,38 @@ public final class Router {
             throw new IllegalArgumentException("queue: " + queueId + " (expected one of " + queues.keySet() + ")");
         }
         WaitingCall w = new WaitingCall(callId, queueId, priority, clock.instant(), headOfQueue, sequence++);
-        waiting.put(callId, w);
+        WaitingCall before = waiting.put(callId, w);
+        if (before != null) {
+            order.remove(before);
+        }
+        order.add(w);
         return w;
     }
 
     public WaitingCall remove(String callId) {
-        return waiting.remove(callId);
+        WaitingCall w = waiting.remove(callId);
+        if (w != null) {
+            order.remove(w);
+        }
+        return w;
     }
 
     public boolean isWaiting(String callId) {
         return waiting.containsKey(callId);
     }
 
+    /** The waiting calls in serving order (read-only). */
     public Collection<WaitingCall> waiting() {
-        return waiting.values();
+        return java.util.Collections.unmodifiableSortedSet(order);
     }
 
     public List<WaitingCall> waitingIn(String queueId) {
         List<WaitingCall> out = new ArrayList<>();
-        for (WaitingCall w : waiting.values()) {
+        for (WaitingCall w : order) {
             if (w.queueId().equals(queueId)) {
                 out.add(w);
             }
         }
-        out.sort(null);
         return out;
     }
 
@@ -98,9 +108,10 @@ public final class Router {
             return List.of();
         }
         long t0 = System.nanoTime();
-        List<Assignment> out = strategy.assign(waiting.values(), ready, queues, clock.instant());
+        List<Assignment> out = strategy.assign(java.util.Collections.unmodifiableSortedSet(order), ready, queues,
+                clock.instant());
         for (Assignment a : out) {
-            waiting.remove(a.callId());
+            remove(a.callId());
             agentNotReady(a.agentId());
         }
         decisions.recordNanos(System.nanoTime() - t0);

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public interface RoutingStrategy {
     /**
-     * @param waiting calls waiting, in any order
+     * @param waiting calls waiting, in any order (a set sorted in their natural order is walked as it is)
      * @param ready   agents free for a call, indexed by the queues they qualify for
      * @param queues  queue definitions by id
      * @return assignments, each call and each agent at most once

@@ -41,6 +41,17 @@ class LongestIdleStrategyProperties {
     }
 
     @Property(tries = 500)
+    void theRoutersSortedSetAndAnUnsortedListGiveTheSameDecision(@ForAll("queues") List<QueueDefinition> queues,
+                                                                 @ForAll("agents") List<ReadyAgent> agents,
+                                                                 @ForAll("calls") List<CallSeed> seeds) {
+        Map<String, QueueDefinition> byId = byId(queues);
+        List<WaitingCall> shuffled = new java.util.ArrayList<>(calls(seeds, queues));
+        java.util.Collections.shuffle(shuffled, new java.util.Random(seeds.size()));
+        assertThat(strategy.assign(new java.util.TreeSet<>(shuffled), ReadyPool.of(agents, byId), byId, NOW))
+                .isEqualTo(strategy.assign(shuffled, ReadyPool.of(agents, byId), byId, NOW));
+    }
+
+    @Property(tries = 500)
     void noQualifiedReadyAgentIdlesWhileACallWaits(
             @ForAll("queues") List<QueueDefinition> queues,
             @ForAll("agents") List<ReadyAgent> agents,
