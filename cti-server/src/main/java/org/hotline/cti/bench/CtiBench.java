@@ -74,7 +74,9 @@ public final class CtiBench implements Callable<Integer> {
     @Option(names = "--supervisors", defaultValue = "100") int supervisors;
     @Option(names = "--wallboards", defaultValue = "10") int wallboards;
     @Option(names = "--cps", defaultValue = "20", description = "Calls per second.") double cps;
-    @Option(names = "--seconds", defaultValue = "60") int seconds;
+    @Option(names = "--seconds", defaultValue = "60", description = "Measured seconds, after the warm-up.") int seconds;
+    @Option(names = "--warmup", defaultValue = "20", description = "Seconds of traffic before measuring (JIT compilation,"
+            + " pools and queues filling; printed, not counted).") int warmup;
     @Option(names = "--slow-clients", defaultValue = "1",
             description = "Supervisor streams that subscribe and then never read (default: ${DEFAULT-VALUE}).")
     int slowClients;
@@ -153,10 +155,6 @@ public final class CtiBench implements Callable<Integer> {
             System.out.printf("connected %d desks, %d supervisors, %d wallboards in %d ms%n", agents,
                     supervisors + slowClients, wallboards, (System.nanoTime() - t0) / 1_000_000);
             Thread.sleep(2_000);
-            latency.reset();
-            server.center().routeDecisions().reset();
-            heapMax = 0;
-            delivered.set(0);
 
             SimSwitch sim = (SimSwitch) server.switchPort();
             CallerTraffic traffic = new CallerTraffic(sim, 42, 200_000, List.of(new CallerStream("bench", "95001",
@@ -165,6 +163,17 @@ public final class CtiBench implements Callable<Integer> {
                     new IvrChoice(2, "2", "billing", Duration.ofMillis(500), 0.5),
                     new IvrChoice(2, "3", "repair", Duration.ofMillis(500), 0.1)))));
             traffic.start();
+            if (warmup > 0) {
+                Thread.sleep(warmup * 1_000L);
+                Histogram w = latency.getIntervalHistogram();
+                System.out.printf("warm-up %d s (not counted): %s | latency p99 %.1f ms, max %.1f ms; routing p99 %.1f us%n",
+                        warmup, server.statusLine(), w.getValueAtPercentile(99) / 1000.0, w.getMaxValue() / 1000.0,
+                        server.center().routeDecisions().snapshot().getValueAtPercentile(99) / 1000.0);
+            }
+            latency.reset();
+            server.center().routeDecisions().reset();
+            heapMax = 0;
+            delivered.set(0);
             for (int s = 1; s <= seconds; s++) {
                 Thread.sleep(1_000);
                 if (s % 10 == 0) {
@@ -197,12 +206,12 @@ public final class CtiBench implements Callable<Integer> {
                     streamErrors.get(), heap >> 20);
             System.out.printf("streams cut off by the server: %d (slow clients: %d)%n", cutOff, slowClients);
             System.out.printf("{\"agents\":%d,\"supervisors\":%d,\"wallboards\":%d,\"slow_clients\":%d,\"calls_per_second\":%.1f,"
-                            + "\"seconds\":%d,\"calls_offered\":%d,\"calls_answered\":%d,\"calls_abandoned\":%d,"
+                            + "\"warmup_seconds\":%d,\"seconds\":%d,\"calls_offered\":%d,\"calls_answered\":%d,\"calls_abandoned\":%d,"
                             + "\"events_delivered\":%d,\"event_latency_ms_p50\":%.3f,\"event_latency_ms_p99\":%.3f,"
                             + "\"event_latency_ms_p999\":%.3f,\"event_latency_ms_max\":%.3f,\"route_decision_us_p50\":%.1f,"
                             + "\"route_decision_us_p99\":%.1f,\"dropped_events\":%d,\"stream_errors\":%d,\"heap_used_mb_max\":%d,"
                             + "\"streams_cut_off\":%d}%n",
-                    agents, supervisors, wallboards, slowClients, cps, seconds, counters.offered(), counters.answered(),
+                    agents, supervisors, wallboards, slowClients, cps, warmup, seconds, counters.offered(), counters.answered(),
                     counters.abandoned(), total.getTotalCount(), ms(total, 50), ms(total, 99), ms(total, 99.9),
                     total.getMaxValue() / 1000.0, routes.getValueAtPercentile(50) / 1000.0,
                     routes.getValueAtPercentile(99) / 1000.0, missing, streamErrors.get(), heap >> 20, cutOff);
