@@ -109,7 +109,7 @@ class WallboardUiTest extends FxRobot {
 
         waitUntil("the agent is counted", () -> value("agents").equals("1"));
         waitUntil("the caller waits (nobody is Ready)", () -> value("calls_waiting").equals("1"));
-        assertThat(text("#wb-tile-agents .wb-tile-detail")).contains("Ready 0", "Not ready 1");
+        assertThat(text("#wb-tile-agents .wb-tile-detail")).contains("Ready\u00a00", "Not ready\u00a01");
         assertThat(lookup("#wb-tile-agents").query().getStyleClass()).as("no one Ready for the caller").contains("wb-alarm");
         assertThat(text("#wb-tile-work_orders .wb-tile-value")).isEqualTo("0");
         assertThat(lookup("#wb-link").query().isVisible()).isFalse();

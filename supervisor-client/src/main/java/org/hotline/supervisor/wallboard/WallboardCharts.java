@@ -53,6 +53,7 @@ final class WallboardCharts {
         r.setSeriesPaint(0, TODAY);
         r.setSeriesStroke(0, new BasicStroke(4f));
         r.setSeriesPaint(1, LAST_WEEK);
+        r.setSeriesShapesVisible(1, false);
         r.setSeriesStroke(1, new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {8f, 6f}, 0f));
 
         level = chart(levelTitle, new XYSeriesCollection(serviceLevel), hoursLabel, true);
@@ -90,7 +91,10 @@ final class WallboardCharts {
             a.setAxisLinePaint(GRID);
             a.setTickMarkPaint(GRID);
         }
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        // Points as well as lines: the first quarter hour of a day is a single point, which a line alone would not draw.
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        renderer.setDefaultShape(new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
+        renderer.setAutoPopulateSeriesShape(false);
         XYPlot plot = new XYPlot(data, x, y, renderer);
         plot.setOrientation(PlotOrientation.VERTICAL);
         plot.setBackgroundPaint(BACKGROUND);
@@ -102,12 +106,15 @@ final class WallboardCharts {
         c.setAntiAlias(true);
         TextTitle t = c.getTitle();
         t.setPaint(TEXT);
+        t.setPadding(new org.jfree.chart.ui.RectangleInsets(10, 0, 6, 0));
         LegendTitle legend = c.getLegend();
         legend.setBackgroundPaint(BACKGROUND);
         legend.setItemPaint(TEXT);
         legend.setItemFont(font(20));
-        legend.setPosition(RectangleEdge.TOP);
+        legend.setPosition(RectangleEdge.BOTTOM);
         legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        // JFreeChart measures text with AWT's metrics, JavaFX draws it with the CJK font's taller ones: leave room below.
+        legend.setMargin(new org.jfree.chart.ui.RectangleInsets(4, 4, 14, 4));
         return c;
     }
 

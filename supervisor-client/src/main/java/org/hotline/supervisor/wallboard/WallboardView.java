@@ -123,7 +123,12 @@ public final class WallboardView {
         detail.getStyleClass().add("wb-tile-detail");
         detail.setWrapText(true);
         detail.textProperty().bind(t.detailProperty());
+        // The grid sizes rows from one-line heights: the detail takes the tile's spare height and wraps in it.
+        detail.setMaxHeight(Double.MAX_VALUE);
+        detail.setAlignment(Pos.TOP_LEFT);
+        VBox.setVgrow(detail, Priority.ALWAYS);
         VBox box = new VBox(4, title, value, detail);
+        box.setMinWidth(0);
         box.setId("wb-tile-" + t.tile().key());
         box.getStyleClass().addAll("wb-tile", t.levelProperty().get().styleClass());
         box.setMaxWidth(Double.MAX_VALUE);

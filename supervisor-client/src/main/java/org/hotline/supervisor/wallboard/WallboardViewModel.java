@@ -195,7 +195,8 @@ public final class WallboardViewModel implements KeptStream.Listener<WallboardSt
             int n = byState.getOrDefault(state, 0);
             loggedIn += n;
             if (n > 0 || state.equals("READY")) {
-                parts.add(deskTexts.get("state." + state.toLowerCase(Locale.ROOT)) + " " + n);
+                // A state and its count stay on one line when the detail wraps.
+                parts.add(deskTexts.get("state." + state.toLowerCase(Locale.ROOT)) + "\u00a0" + n);
             }
         }
         int ready = byState.getOrDefault("READY", 0);

@@ -69,7 +69,7 @@ class WallboardViewModelTest {
         assertThat(vm.tiles()).extracting(TileModel::title)
                 .containsExactly("Longest wait", "Calls waiting", "Agents logged in", "Answered today");
         assertThat(vm.tiles()).extracting(t -> t.valueProperty().get()).containsExactly("2:05", "3", "5", "180");
-        assertThat(vm.tile(Tile.AGENTS).detailProperty().get()).isEqualTo("Ready 2  ·  On a call 2  ·  Not ready 1");
+        assertThat(vm.tile(Tile.AGENTS).detailProperty().get()).isEqualTo("Ready\u00a02  ·  On a call\u00a02  ·  Not ready\u00a01");
         assertThat(vm.tile(Tile.ANSWERED).detailProperty().get()).isEqualTo("of 200 offered");
         assertThat(vm.tile(Tile.SERVICE_LEVEL).valueProperty().get()).isEqualTo("86 %");
         assertThat(vm.tile(Tile.ABANDONED).detailProperty().get()).isEqualTo("4 % of offered");
@@ -219,7 +219,7 @@ class WallboardViewModelTest {
         assertThat(server.summaries.get(0).getPeriod()).isEqualTo(WorkOrderSummaryPeriod.WORK_ORDER_SUMMARY_DAY);
         assertThat(server.summaries.get(0).getFrom()).isEqualTo(ts(DAY.atStartOfDay(ZONE).toInstant()));
         assertThat(vm.tile(Tile.WORK_ORDERS).valueProperty().get()).isEqualTo("42");
-        assertThat(vm.tile(Tile.WORK_ORDERS).detailProperty().get()).isEqualTo("Resolved 17  ·  Returned 2  ·  Overdue 6");
+        assertThat(vm.tile(Tile.WORK_ORDERS).detailProperty().get()).isEqualTo("Resolved\u00a017  ·  Returned\u00a02  ·  Overdue\u00a06");
         assertThat(vm.tile(Tile.WORK_ORDERS).levelProperty().get()).isEqualTo(Level.ALARM);
     }
 
