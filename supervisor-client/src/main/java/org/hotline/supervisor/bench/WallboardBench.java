@@ -29,9 +29,10 @@ import org.hotline.supervisor.wallboard.WallboardView;
 import org.hotline.supervisor.wallboard.WallboardViewModel;
 
 /**
- * {@code ./hotline bench wallboard}: the FX thread of a 1920x1080 wallboard while a generated
- * room of 2,000 agents changes state 500 times a second (the board gets the statistics the
- * server coalesces them into, once a second, plus its chart and work-order refreshes), measured
+ * {@code ./hotline bench wallboard}: the FX thread of a 1920x1080 wallboard and of the
+ * supervisor's live agents grid (a second window) while a generated room of 2,000 agents changes
+ * state 500 times a second (the board gets the statistics the server coalesces them into, once a
+ * second, plus its chart and work-order refreshes; the grid's view model every change), measured
  * with the desk bench's {@link FxStallMonitor}; then the monthly report figure of
  * {@code bench reports} (the year of 10 million generated call records in MariaDB), run with
  * {@code --no-load} on what that bench loaded. Prints readable figures and, last, one JSON line.
@@ -41,6 +42,45 @@ public final class WallboardBench {
     private static final Pattern ROWS = Pattern.compile("\"rows\":(\\d+)");
     private static final Pattern QUEUE_MAX = Pattern.compile("\"monthly_by_queue_ms_max\":(\\d+)");
     private static final long FULL_YEAR = 10_000_000L;
+
+    /** The grid's actions are not exercised here. */
+    private static final org.hotline.supervisor.agents.SupervisionGateway NO_ACTIONS =
+            new org.hotline.supervisor.agents.SupervisionGateway() {
+                private <T> CompletableFuture<T> none() {
+                    return CompletableFuture.failedFuture(new UnsupportedOperationException("bench: no actions"));
+                }
+
+                @Override
+                public CompletableFuture<org.hotline.api.v1.SupervisionResponse> listen(String agentId) {
+                    return none();
+                }
+
+                @Override
+                public CompletableFuture<org.hotline.api.v1.SupervisionResponse> whisper(String agentId) {
+                    return none();
+                }
+
+                @Override
+                public CompletableFuture<org.hotline.api.v1.SupervisionResponse> barge(String agentId) {
+                    return none();
+                }
+
+                @Override
+                public CompletableFuture<org.hotline.api.v1.SupervisionResponse> forceState(String agentId,
+                        org.hotline.api.v1.AgentState state, String reasonCode) {
+                    return none();
+                }
+
+                @Override
+                public CompletableFuture<org.hotline.api.v1.SupervisionResponse> forceLogout(String agentId) {
+                    return none();
+                }
+
+                @Override
+                public CompletableFuture<org.hotline.api.v1.SupervisionResponse> sendMessage(String agentId, String text) {
+                    return none();
+                }
+            };
 
     private WallboardBench() {
     }
@@ -77,10 +117,9 @@ public final class WallboardBench {
             System.exit(2);
         }
         double[] f = board(agents, updates, seconds);
-        System.out.printf(Locale.ROOT, "wallboard, %d agents at %d state updates/s for %d s: %.0f frames, frame p50 %.2f ms,"
+        System.out.printf(Locale.ROOT, "wallboard and supervisor grid, %d agents at %d state updates/s for %d s: %.0f frames, frame p50 %.2f ms,"
                         + " p99 %.2f ms, max %.2f ms (target p99 <= 16 ms); FX stalls p99 %.2f ms, max %.2f ms%n",
                 agents, updates, seconds, f[0], f[1], f[2], f[3], f[5], f[6]);
-        System.out.println("supervisor grid: not part of this run (the live agents grid is not built yet)");
 
         String reportJson = "null";
         long reportRows = 0;
@@ -101,9 +140,9 @@ public final class WallboardBench {
         }
         System.out.printf(Locale.ROOT, "{\"agents\":%d,\"state_updates_per_s\":%d,\"seconds\":%d,\"frames\":%.0f,"
                         + "\"frame_p50_ms\":%.2f,\"frame_p99_ms\":%.2f,\"frame_max_ms\":%.2f,\"stall_p99_ms\":%.2f,"
-                        + "\"stall_max_ms\":%.2f,\"grid\":null,\"report_rows\":%d,\"monthly_report_ms\":%s,"
+                        + "\"stall_max_ms\":%.2f,\"grid_agents\":%d,\"report_rows\":%d,\"monthly_report_ms\":%s,"
                         + "\"target_frame_p99_ms\":16,\"target_report_ms\":2000}%n",
-                agents, updates, seconds, f[0], f[1], f[2], f[3], f[5], f[6], reportRows, reportJson);
+                agents, updates, seconds, f[0], f[1], f[2], f[3], f[5], f[6], agents, reportRows, reportJson);
         System.exit(0);
     }
 
@@ -125,6 +164,23 @@ public final class WallboardBench {
             view.root().setStyle(Fonts.rootStyle());
             stage.setScene(scene);
             stage.show();
+            // The supervisor's live agents grid in a second window on the same FX thread, fed the same room's changes.
+            org.hotline.supervisor.agents.AgentsViewModel agentsVm = new org.hotline.supervisor.agents.AgentsViewModel(
+                    NO_ACTIONS, Messages.forLocale(language), texts, clock, org.hotline.supervisor.agents.Thresholds.DEFAULTS,
+                    List.of());
+            Stage gridStage = new Stage();
+            javafx.scene.layout.BorderPane gridRoot = new javafx.scene.layout.BorderPane(
+                    new org.hotline.supervisor.agents.AgentsView(agentsVm, texts).root());
+            Scene gridScene = new Scene(gridRoot, 1366, 768);
+            gridScene.getStylesheets().add(AgentApp.class.getResource("desk.css").toExternalForm());
+            gridScene.getStylesheets().add(WallboardView.class.getResource("/org/hotline/supervisor/supervisor.css").toExternalForm());
+            gridRoot.setStyle(Fonts.rootStyle());
+            gridStage.setScene(gridScene);
+            gridStage.show();
+            room.feedGrid(agentsVm::apply);
+            Timeline gridTick = new Timeline(new KeyFrame(Duration.seconds(1), e -> agentsVm.tick()));
+            gridTick.setCycleCount(Timeline.INDEFINITE);
+            gridTick.play();
             Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
             tick.setCycleCount(Timeline.INDEFINITE);
             tick.play();
@@ -134,6 +190,9 @@ public final class WallboardBench {
             new Timeline(new KeyFrame(Duration.seconds(5 + seconds), e -> {
                 double[] f = monitor.stop();
                 tick.stop();
+                gridTick.stop();
+                System.out.printf(Locale.ROOT, "supervisor grid: %,d agents in the grid%n", agentsVm.allRows().size());
+                gridStage.close();
                 vm.close();
                 view.detach();
                 room.close();
