@@ -5,6 +5,8 @@ import java.util.List;
 
 import javafx.application.Application;
 import org.hotline.agent.DeskOptions;
+import org.hotline.supervisor.wallboard.BoardOption;
+import org.hotline.supervisor.wallboard.WallboardSettings;
 
 /**
  * Starts the team lead's desk, or with {@code --wallboard} the big-screen wallboard. A plain class
@@ -14,7 +16,7 @@ public final class Main {
     static final String USAGE = """
             Usage: hotline supervisor [--server HOST[:PORT]] [--fingerprint AB:CD:...] [--plaintext]
                                       [--lang zh-CN|zh-TW|en] [--settings FILE] [--agent ID] [--silent]
-                   hotline wallboard  [the same options]
+                   hotline wallboard  [the same options] [--board FILE]
             Opens the team lead's desk: the agent desk plus live agents and queues, work-order
             oversight, reports and administration. With --wallboard (what `hotline wallboard` runs):
             the full-screen wallboard for the room's big display, logged in with a wallboard account.
@@ -25,6 +27,8 @@ public final class Main {
               --settings     where the client remembers server, user id, extension, pins
               --agent        user id to pre-fill when none is remembered
               --silent       no sounds (ring, queue alerts)
+              --board        the wallboard's tiles and thresholds (default: wallboard.properties
+                             beside the settings file; see the README)
             """;
 
     private Main() {
@@ -38,7 +42,14 @@ public final class Main {
         }
         boolean wallboard = rest.remove("--wallboard");
         try {
-            DeskOptions.parse(rest);
+            java.nio.file.Path board = wallboard ? BoardOption.take(rest) : null;
+            DeskOptions options = DeskOptions.parse(rest);
+            if (wallboard) {
+                WallboardSettings.load(BoardOption.file(board, options));
+                if (board != null) {
+                    rest.addAll(List.of("--board", board.toString()));
+                }
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("hotline " + (wallboard ? "wallboard" : "supervisor") + ": " + e.getMessage());
             System.err.print(USAGE);

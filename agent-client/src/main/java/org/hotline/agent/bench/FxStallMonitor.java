@@ -12,9 +12,10 @@ import javafx.application.Platform;
  * Measures how busy the FX thread is while the desk works: for every pulse, the time from the
  * pulse's animation phase to a runnable queued then (it runs right after the pulse: CSS,
  * layout and the render sync are in between); and the delay of a probe posted every 5 ms from
- * another thread (any long handler, pulse or not, shows up there as a stall).
+ * another thread (any long handler, pulse or not, shows up there as a stall). Used by every
+ * desktop's bench (desk, wallboard).
  */
-final class FxStallMonitor {
+public final class FxStallMonitor {
     private final long[] frames = new long[1 << 20];
     private final long[] probes = new long[1 << 20];
     private int frameCount;
@@ -27,7 +28,7 @@ final class FxStallMonitor {
     private AnimationTimer timer;
 
     /** Call on the FX thread. */
-    void start() {
+    public void start() {
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -53,7 +54,7 @@ final class FxStallMonitor {
     }
 
     /** Call on the FX thread; returns {frames, frame p50 ms, frame p99 ms, frame max ms, probes, stall p99 ms, stall max ms}. */
-    double[] stop() {
+    public double[] stop() {
         timer.stop();
         prober.shutdownNow();
         long[] f = Arrays.copyOf(frames, frameCount);

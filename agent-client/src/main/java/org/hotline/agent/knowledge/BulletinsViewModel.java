@@ -50,6 +50,19 @@ public final class BulletinsViewModel {
         }
     }
 
+    /**
+     * Takes a complete list of the bulletins valid now (the wallboard's statistics carry it every
+     * second), replacing what was known; an unchanged list changes nothing.
+     */
+    public void show(List<Bulletin> all) {
+        if (known.size() == all.size() && known.values().containsAll(all)) {
+            return;
+        }
+        known.clear();
+        all.forEach(b -> known.put(b.getId(), b));
+        tick();
+    }
+
     /** Re-reads the clock: drops expired bulletins, adds those whose start came, turns the ticker. */
     public void tick() {
         Instant now = clock.instant();

@@ -47,10 +47,26 @@ final class ReportService extends ReportsGrpc.ReportsImplBase {
         return s;
     }
 
+    /**
+     * The big screen shows the room's figures: a wallboard may read call reports by queue, never
+     * per agent or team (those are a person's figures, for the lead's eyes).
+     */
+    private static Session callReader(ReportGrouping grouping) {
+        Session s = AuthInterceptor.session();
+        if (s.role() == org.hotline.cti.security.Role.WALLBOARD) {
+            if (grouping != ReportGrouping.REPORT_GROUPING_QUEUE) {
+                throw Errors.permission("role WALLBOARD may read call reports by queue only, not " + grouping
+                        + " (expected: REPORT_GROUPING_QUEUE)");
+            }
+            return s;
+        }
+        return lead();
+    }
+
     @Override
     public void callReport(CallReportRequest req, StreamObserver<CallReportResponse> out) {
         Session[] caller = new Session[1];
-        Unary.answer(out, () -> caller[0] = lead(), workers, () -> {
+        Unary.answer(out, () -> caller[0] = callReader(req.getGrouping()), workers, () -> {
             Grouping grouping = grouping(req.getGrouping());
             Granularity granularity = granularity(req.getGranularity());
             long t0 = System.nanoTime();

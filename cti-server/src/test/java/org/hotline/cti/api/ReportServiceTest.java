@@ -45,16 +45,26 @@ class ReportServiceTest {
     private ManagedChannel channel;
     private ReportsGrpc.ReportsBlockingStub agent;
     private ReportsGrpc.ReportsBlockingStub lead;
+    private ReportsGrpc.ReportsBlockingStub wallboard;
 
     @BeforeAll
     void start() throws Exception {
         Path dir = Files.createTempDirectory("hotline-reports-api");
         db = TestDatabase.h2(dir);
         TestServers.seed(db.config());
+        try (org.hotline.cti.storage.Database d = org.hotline.cti.storage.Database.open(db.config())) {
+            new org.hotline.cti.storage.DirectoryAdmin(d.sessionFactory(), "main", new org.hotline.cti.security.PasswordHasher(4),
+                    java.time.Clock.systemUTC()).saveAgents(java.util.List.of(new org.hotline.cti.storage.DirectoryAdmin.Account(
+                    new org.hotline.cti.agents.AgentProfile("wb", "Wallboard", org.hotline.cti.security.Role.WALLBOARD, "", "",
+                            Map.of(), "main"), TestServers.PASSWORD)));
+        }
         server = HotlineServer.start(TestServers.options(dir, db.config(), 0));
         channel = TestServers.channel(server);
         agent = stub(DeskClient.login(channel, "2001", TestServers.PASSWORD));
         lead = stub(DeskClient.login(channel, "2099", TestServers.PASSWORD));
+        String token = org.hotline.api.v1.SessionGrpc.newBlockingStub(channel).login(org.hotline.api.v1.LoginRequest
+                .newBuilder().setAgentId("wb").setPassword(TestServers.PASSWORD).setClientName("test").build()).getSessionToken();
+        wallboard = ReportsGrpc.newBlockingStub(channel).withCallCredentials(new BearerToken(token));
 
         Instant start = day.atTime(10, 0, 3).atZone(zone).toInstant();
         Instant answered = start.plusSeconds(12);
@@ -107,6 +117,27 @@ class ReportServiceTest {
         assertThat(row.getAverageSpeedOfAnswerSeconds()).isEqualTo(12.0);
         assertThat(row.getTalkMillis()).isEqualTo(95_000);
         assertThat(row.getAverageHandleSeconds()).isEqualTo(95.0);
+    }
+
+    @Test
+    void aWallboardReadsCallReportsByQueueButNoPersonsFigures() {
+        CallReportResponse r = wallboard.callReport(dayReport(ReportGrouping.REPORT_GROUPING_QUEUE));
+
+        assertThat(r.getRowsList()).extracting(CallReportRow::getKey, CallReportRow::getOffered)
+                .containsExactly(org.assertj.core.api.Assertions.tuple("general", 2L));
+        for (ReportGrouping personal : new ReportGrouping[] {ReportGrouping.REPORT_GROUPING_AGENT, ReportGrouping.REPORT_GROUPING_TEAM}) {
+            assertThatThrownBy(() -> wallboard.callReport(dayReport(personal)))
+                    .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+                        assertThat(e.getStatus().getDescription()).contains("by queue only");
+                    });
+        }
+        assertThatThrownBy(() -> wallboard.agentStateReport(AgentStateReportRequest.newBuilder()
+                .setGrouping(ReportGrouping.REPORT_GROUPING_AGENT).setGranularity(ReportGranularity.REPORT_GRANULARITY_DAY)
+                .setFrom(ts(day.atStartOfDay(zone).toInstant())).setTo(ts(day.plusDays(1).atStartOfDay(zone).toInstant()))
+                .build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
     }
 
     @Test

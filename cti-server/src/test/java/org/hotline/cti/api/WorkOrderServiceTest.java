@@ -148,10 +148,31 @@ class WorkOrderServiceTest {
         @Test
         void wallboardMayNotListOrgUnits() {
             String token = SessionGrpc.newBlockingStub(channel).login(LoginRequest.newBuilder().setAgentId("wb")
-                    .setPassword(TestServers.PASSWORD).setClientName("test").build()).getSessionToken();
+                    .setPassword(TestServers.PASSWORD).setClientName("test").setTakeOver(true).build()).getSessionToken();
             var wallboard = WorkOrdersGrpc.newBlockingStub(channel).withCallCredentials(new BearerToken(token));
 
             assertThatThrownBy(() -> wallboard.listOrgUnits(ListOrgUnitsRequest.getDefaultInstance()))
+                    .isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(e.getStatus().getCode())
+                            .isEqualTo(Status.Code.PERMISSION_DENIED));
+        }
+
+        @Test
+        void wallboardReadsTheDaysCountsButNoOrder() {
+            var created = agent.create(repair("wb-1").build()).getOrder();
+            String token = SessionGrpc.newBlockingStub(channel).login(LoginRequest.newBuilder().setAgentId("wb")
+                    .setPassword(TestServers.PASSWORD).setClientName("test").setTakeOver(true).build()).getSessionToken();
+            var wallboard = WorkOrdersGrpc.newBlockingStub(channel).withCallCredentials(new BearerToken(token));
+            long now = System.currentTimeMillis() / 1000;
+
+            var today = wallboard.summary(WorkOrderSummaryRequest.newBuilder()
+                    .setPeriod(WorkOrderSummaryPeriod.WORK_ORDER_SUMMARY_DAY)
+                    .setFrom(Timestamp.newBuilder().setSeconds(now - 3600)).setTo(Timestamp.newBuilder().setSeconds(now + 3600))
+                    .build());
+
+            assertThat(today.getRowsList()).isNotEmpty();
+            assertThat(today.getRowsList().stream().mapToLong(r -> r.getCreated()).sum()).isGreaterThanOrEqualTo(1);
+            assertThat(today.getRowsList()).allSatisfy(r -> assertThat(r.getPeriodStart()).matches("\\d{4}-\\d{2}-\\d{2}"));
+            assertThatThrownBy(() -> wallboard.get(GetWorkOrderRequest.newBuilder().setOrderNo(created.getOrderNo()).build()))
                     .isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(e.getStatus().getCode())
                             .isEqualTo(Status.Code.PERMISSION_DENIED));
         }

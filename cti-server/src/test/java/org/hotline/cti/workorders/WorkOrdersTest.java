@@ -651,7 +651,7 @@ class WorkOrdersTest {
         }
 
         @Test
-        void summaryCountsPerWeekMonthAndYearInTheSiteZone() {
+        void summaryCountsPerDayWeekMonthAndYearInTheSiteZone() {
             WorkOrder a = orders.create(AGENT, repair("一"));
             orders.resolve(AGENT, a.orderNo(), a.version(), "已處理");
             clock.advance(Duration.ofDays(7));
@@ -665,6 +665,12 @@ class WorkOrdersTest {
 
             Instant from = Instant.parse("2026-01-01T00:00:00Z");
             Instant to = Instant.parse("2027-01-01T00:00:00Z");
+            // The wallboard's "today": the Shanghai day of 1 December holds the two orders after midnight there.
+            assertThat(orders.summary(SummaryPeriod.DAY, from, to)).extracting(SummaryRow::periodStart,
+                    SummaryRow::created, SummaryRow::resolved).containsExactly(
+                    tuple(java.time.LocalDate.of(2026, 11, 23), 1L, 1L),
+                    tuple(java.time.LocalDate.of(2026, 11, 30), 1L, 0L),
+                    tuple(java.time.LocalDate.of(2026, 12, 1), 2L, 0L));
             assertThat(orders.summary(SummaryPeriod.WEEK, from, to)).extracting(SummaryRow::periodStart,
                     SummaryRow::created, SummaryRow::resolved).containsExactly(
                     tuple(java.time.LocalDate.of(2026, 11, 23), 1L, 1L),
