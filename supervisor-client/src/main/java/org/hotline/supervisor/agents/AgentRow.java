@@ -1,6 +1,5 @@
 package org.hotline.supervisor.agents;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,7 +27,6 @@ public final class AgentRow {
     private final StringProperty extension = new SimpleStringProperty("");
     private final ObjectProperty<AgentState> state = new SimpleObjectProperty<>(AgentState.AGENT_STATE_LOGGED_OUT);
     private final StringProperty stateText = new SimpleStringProperty("");
-    private final StringProperty timeInState = new SimpleStringProperty("");
     private final StringProperty caller = new SimpleStringProperty("");
     private final StringProperty queue = new SimpleStringProperty("");
     private final IntegerProperty callsToday = new SimpleIntegerProperty();
@@ -72,9 +70,8 @@ public final class AgentRow {
         return !status.getCurrentCallId().isEmpty();
     }
 
-    void timeInState(Duration d, String text) {
-        secondsInState = d.getSeconds();
-        timeInState.set(text);
+    void secondsInState(long s) {
+        secondsInState = s;
     }
 
     void stateText(String s) {
@@ -111,10 +108,6 @@ public final class AgentRow {
 
     public ReadOnlyStringProperty stateTextProperty() {
         return stateText;
-    }
-
-    public ReadOnlyStringProperty timeInStateProperty() {
-        return timeInState;
     }
 
     public ReadOnlyStringProperty callerProperty() {

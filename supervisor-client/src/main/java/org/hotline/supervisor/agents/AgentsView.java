@@ -67,10 +67,7 @@ public final class AgentsView {
         table.getColumns().add(column("col.team", 80, AgentRow::teamProperty));
         table.getColumns().add(column("col.extension", 70, AgentRow::extensionProperty));
         table.getColumns().add(column("col.state", 170, AgentRow::stateTextProperty));
-        TableColumn<AgentRow, String> time = column("col.time_in_state", 90, AgentRow::timeInStateProperty);
-        time.setComparator((a, b) -> Integer.compare(a.length(), b.length()) != 0 ? Integer.compare(a.length(), b.length())
-                : a.compareTo(b));
-        table.getColumns().add(time);
+        table.getColumns().add(timeInState());
         table.getColumns().add(column("col.caller", 130, AgentRow::callerProperty));
         table.getColumns().add(column("col.queue", 90, AgentRow::queueProperty));
         TableColumn<AgentRow, Number> calls = new TableColumn<>(texts.get("col.calls_today"));
@@ -85,6 +82,33 @@ public final class AgentsView {
         table.setRowFactory(t -> new LevelRow());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
         return table;
+    }
+
+    /** Time in state: only the cells on screen format it, once per tick of the view model's clock. */
+    private TableColumn<AgentRow, AgentRow> timeInState() {
+        TableColumn<AgentRow, AgentRow> c = new TableColumn<>(texts.get("col.time_in_state"));
+        c.setId("col-time-in-state");
+        c.setPrefWidth(90);
+        c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue()));
+        c.setComparator(java.util.Comparator.comparingLong(AgentRow::secondsInState));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            private final javafx.beans.InvalidationListener tick = o -> show();
+            {
+                vm.nowProperty().addListener(new javafx.beans.WeakInvalidationListener(tick));
+            }
+
+            @Override
+            protected void updateItem(AgentRow r, boolean empty) {
+                super.updateItem(r, empty);
+                show();
+            }
+
+            private void show() {
+                AgentRow r = getItem();
+                setText(r == null || isEmpty() ? null : vm.timeInState(r));
+            }
+        });
+        return c;
     }
 
     private TableColumn<AgentRow, String> column(String key, double width, Function<AgentRow, ObservableValue<String>> value) {

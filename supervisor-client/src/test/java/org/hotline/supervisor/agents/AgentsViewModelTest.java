@@ -79,11 +79,11 @@ class AgentsViewModelTest {
         assertThat(row("1001").levelProperty().get()).isEqualTo(Thresholds.Level.OK);
         clock.advance(Duration.ofSeconds(61));
         vm.tick();
-        assertThat(row("1001").timeInStateProperty().get()).isEqualTo("1:01");
+        assertThat(vm.timeInState(row("1001"))).isEqualTo("1:01");
         assertThat(row("1002").levelProperty().get()).as("wrap-up over a minute").isEqualTo(Thresholds.Level.WARN);
         clock.advance(Duration.ofMinutes(20));
         vm.tick();
-        assertThat(row("1001").timeInStateProperty().get()).isEqualTo("21:01");
+        assertThat(vm.timeInState(row("1001"))).isEqualTo("21:01");
         assertThat(row("1001").levelProperty().get()).isEqualTo(Thresholds.Level.ALARM);
         assertThat(row("1002").levelProperty().get()).isEqualTo(Thresholds.Level.ALARM);
     }
