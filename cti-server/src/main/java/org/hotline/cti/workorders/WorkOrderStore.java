@@ -182,9 +182,8 @@ final class WorkOrderStore {
     List<Long> dueTimers(Connection c, Instant now, int limit) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT id FROM work_orders WHERE site_id = ?"
-                + " AND next_timer_at IS NOT NULL AND next_timer_at <= ? ORDER BY next_timer_at")) {
-            Sql.bind(s, siteId, now);
-            s.setMaxRows(limit);
+                + " AND next_timer_at IS NOT NULL AND next_timer_at <= ? ORDER BY next_timer_at LIMIT ?")) {
+            Sql.bind(s, siteId, now, limit);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     ids.add(r.getLong(1));
@@ -237,10 +236,12 @@ final class WorkOrderStore {
         if (!includeConfidential) {
             sql.append(" AND confidential = FALSE");
         }
-        sql.append(" ORDER BY created_at DESC, id DESC");
+        // LIMIT in the statement, not setMaxRows: Connector/J sends setMaxRows as SET SQL_SELECT_LIMIT
+        // (and its reset on the pooled connection's next statement), two more round trips per search.
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
+        values.add(limit);
         try (PreparedStatement s = c.prepareStatement(sql.toString())) {
             Sql.bind(s, values.toArray());
-            s.setMaxRows(limit);
             s.setFetchSize(Math.min(limit, 1_000));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -360,9 +361,8 @@ final class WorkOrderStore {
     List<Long> dueFollowUps(Connection c, Instant now, int limit) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT work_order_id FROM follow_ups WHERE site_id = ?"
-                + " AND status = ? AND due_notified = FALSE AND due_at <= ? ORDER BY due_at")) {
-            Sql.bind(s, siteId, FollowUp.Status.PENDING, now);
-            s.setMaxRows(limit);
+                + " AND status = ? AND due_notified = FALSE AND due_at <= ? ORDER BY due_at LIMIT ?")) {
+            Sql.bind(s, siteId, FollowUp.Status.PENDING, now, limit);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     ids.add(r.getLong(1));
