@@ -207,7 +207,7 @@ final class WorkOrderStore {
     void search(Connection c, WorkOrderQuery q, boolean includeConfidential, int limit, Consumer<WorkOrder> sink)
             throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT " + ROW_COLUMNS + " FROM (SELECT id FROM work_orders"
-                + " WHERE site_id = ?");
+                + indexFor(q) + " WHERE site_id = ?");
         List<Object> values = new ArrayList<>(List.of(siteId));
         eq(sql, values, "order_no", q.orderNo());
         eq(sql, values, "area", q.area());
@@ -258,6 +258,31 @@ final class WorkOrderStore {
                 }
             }
         }
+    }
+
+    /**
+     * Names the index of the two searches that run all day, the screen pop's (a customer's open
+     * orders) and the supervisor's (status + area + time). Every index of the table starts with
+     * site_id, so without a name MariaDB estimates each of them first (index dives; five ranges
+     * each on the status index for the pop's list of open statuses): EXPLAIN ANALYZE on a million
+     * orders gave 0.7 ms of planning against 0.5 ms of execution for the pop's lookup. Other
+     * searches are left to the optimizer.
+     */
+    private static String indexFor(WorkOrderQuery q) {
+        if (present(q.orderNo()) || present(q.callerNumber())) {
+            return "";
+        }
+        if (present(q.customerId())) {
+            return " USE INDEX (ix_work_orders_customer)";
+        }
+        if (present(q.area()) && !q.statuses().isEmpty()) {
+            return " USE INDEX (ix_work_orders_status_area_created_id)";
+        }
+        return "";
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
     }
 
     private static void eq(StringBuilder sql, List<Object> values, String column, String value) {
