@@ -35,8 +35,8 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Every work-order command reads some of these, so each of the four is kept in memory as one
  * snapshot of the site's rows, read on first use and read again after a change. The {@code save}
- * methods here invalidate their own snapshot; code that changes these tables any other way
- * calls, after its transaction commits, the matching {@link #invalidateTypes},
+ * and {@code delete} methods here invalidate their own snapshot; code that changes these tables
+ * any other way calls, after its transaction commits, the matching {@link #invalidateTypes},
  * {@link #invalidateOrgTree}, {@link #invalidateCalendars} or {@link #invalidatePolicies}.
  */
 public final class WorkOrderAdmin {
@@ -257,8 +257,12 @@ public final class WorkOrderAdmin {
     /** Deletes a unit (the caller checks it has no sub-units and no orders); false when there was none. */
     public boolean deleteUnit(String unitId) {
         requireNonNull(unitId, "unitId");
-        return Sql.transaction(dataSource, c -> Sql.update(c, "DELETE FROM org_units WHERE site_id = ? AND unit_id = ?",
-                siteId, unitId) > 0);
+        try {
+            return Sql.transaction(dataSource, c -> Sql.update(c, "DELETE FROM org_units WHERE site_id = ? AND unit_id = ?",
+                    siteId, unitId) > 0);
+        } finally {
+            orgTree.invalidate();
+        }
     }
 
     /** How many work orders, open or not, name the unit as their department or team. */
@@ -298,8 +302,12 @@ public final class WorkOrderAdmin {
     /** Deletes a calendar with its hours and holidays (the caller checks no policy uses it). */
     public boolean deleteCalendar(String calendarId) {
         requireNonNull(calendarId, "calendarId");
-        return Sql.transaction(dataSource, c -> Sql.update(c,
-                "DELETE FROM business_calendars WHERE site_id = ? AND calendar_id = ?", siteId, calendarId) > 0);
+        try {
+            return Sql.transaction(dataSource, c -> Sql.update(c,
+                    "DELETE FROM business_calendars WHERE site_id = ? AND calendar_id = ?", siteId, calendarId) > 0);
+        } finally {
+            calendars.invalidate();
+        }
     }
 
     /** Every SLA policy of the site as stored (no fallback), by type and priority. */
@@ -326,9 +334,13 @@ public final class WorkOrderAdmin {
     public boolean deletePolicy(String typeCode, Priority priority) {
         requireNonNull(typeCode, "typeCode");
         requireNonNull(priority, "priority");
-        return Sql.transaction(dataSource, c -> Sql.update(c,
-                "DELETE FROM sla_policies WHERE site_id = ? AND type_code = ? AND priority = ?", siteId, typeCode,
-                priority) > 0);
+        try {
+            return Sql.transaction(dataSource, c -> Sql.update(c,
+                    "DELETE FROM sla_policies WHERE site_id = ? AND type_code = ? AND priority = ?", siteId, typeCode,
+                    priority) > 0);
+        } finally {
+            policies.invalidate();
+        }
     }
 
     public void savePolicy(SlaPolicy policy) {

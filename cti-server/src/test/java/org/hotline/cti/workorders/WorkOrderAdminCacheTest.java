@@ -93,6 +93,18 @@ class WorkOrderAdminCacheTest {
             assertThat(admin.policy("suggestion", Priority.NORMAL)).isEmpty();
         }
 
+        @Test
+        void aDeletedPolicyIsGoneForTheNextOrder() {
+            assertThat(orders.create(AGENT, new NewWorkOrder("inquiry", Priority.NORMAL, "電價", "", "C-1", "call-1",
+                    "13800138000", "東區", "", Map.of())).deadlines().resolveBy()).isEqualTo(START.plus(Duration.ofHours(8)));
+
+            assertThat(admin.deletePolicy("inquiry", Priority.NORMAL)).isTrue();
+
+            assertThatThrownBy(() -> orders.create(AGENT, new NewWorkOrder("inquiry", Priority.NORMAL, "電價", "", "C-1",
+                    "call-2", "13800138000", "東區", "", Map.of()))).isInstanceOf(CommandException.class)
+                    .hasMessageContaining("no SLA policy for type inquiry");
+        }
+
         // ---- types and their forms
 
         @Test
@@ -140,6 +152,19 @@ class WorkOrderAdminCacheTest {
         }
 
         @Test
+        void aDeletedTeamTakesNoMoreOrders() {
+            admin.saveUnit(new OrgUnit("gas-west", "gas", OrgUnit.Kind.TEAM, "西區搶修班", "w2-lead"));
+            WorkOrder first = orders.create(AGENT, repair("無氣"));
+            orders.dispatch(AGENT, first.orderNo(), first.version(), "gas", "gas-west", null, null);
+
+            assertThat(admin.deleteUnit("gas-west")).isTrue();
+
+            WorkOrder second = orders.create(AGENT, repair("無氣"));
+            assertThatThrownBy(() -> orders.dispatch(AGENT, second.orderNo(), second.version(), "gas", "gas-west", null,
+                    null)).isInstanceOf(CommandException.class).hasMessageContaining("team: gas-west");
+        }
+
+        @Test
         void aLeadChangedInTheTableIsNotifiedOnceInvalidated() throws SQLException {
             assertThat(admin.orgTree().escalationChain("gas-east")).containsExactly("t-lead", "d-lead", "boss");
             sql("UPDATE org_units SET lead_agent_id = 'new-lead' WHERE site_id = ? AND unit_id = 'gas-east'");
@@ -162,6 +187,20 @@ class WorkOrderAdminCacheTest {
             admin.saveCalendar(new BusinessCalendar("office", new BusinessHours(ZONE, weekdays()), Set.of()));
 
             assertThat(orders.create(AGENT, complaint()).deadlines().resolveBy()).isEqualTo(COMPLAINT_DUE_WITHOUT_HOLIDAY);
+        }
+
+        @Test
+        void aDeletedCalendarIsMissedByTheNextOrderThatNamesIt() {
+            orders.create(AGENT, complaint());
+            admin.savePolicy(new SlaPolicy("complaint", Priority.NORMAL, Duration.ofHours(4), Duration.ofHours(16), 50,
+                    Duration.ofHours(4), "night"));
+            admin.saveCalendar(new BusinessCalendar("night", new BusinessHours(ZONE, weekdays()), Set.of()));
+            orders.create(AGENT, complaint());
+
+            assertThat(admin.deleteCalendar("night")).isTrue();
+
+            assertThatThrownBy(() -> orders.create(AGENT, complaint())).isInstanceOf(CommandException.class)
+                    .hasMessageContaining("names calendar night which does not exist");
         }
 
         @Test
