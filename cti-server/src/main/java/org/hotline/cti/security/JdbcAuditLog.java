@@ -57,10 +57,10 @@ public final class JdbcAuditLog implements AuditLog {
         List<AuditEntry> entries = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "SELECT occurred_at, actor_id, actor_role, action, target, outcome, detail FROM audit_log"
-                        + " WHERE site_id = ? AND target = ? ORDER BY occurred_at DESC, id DESC")) {
+                        + " WHERE site_id = ? AND target = ? ORDER BY occurred_at DESC, id DESC LIMIT ?")) {
             s.setString(1, siteId);
             s.setString(2, target);
-            s.setMaxRows(limit);
+            s.setInt(3, limit);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     entries.add(new AuditEntry(r.getTimestamp(1).toLocalDateTime().toInstant(ZoneOffset.UTC),

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
 
 import javax.sql.DataSource;
 
@@ -192,13 +191,13 @@ public final class JdbcCustomers implements CustomerDirectory, BillingGateway {
     public List<Customer> byPhone(String phone, int limit) {
         requireNonNull(phone, "phone");
         return Sql.run(dataSource, "customer lookup by phone", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+            try (PreparedStatement ps = c.prepareStatement(withPhones("SELECT " + COLUMNS
                     + " FROM customer_phones p JOIN customers c ON c.id = p.customer_id"
-                    + " WHERE p.site_id = ? AND p.phone = ? ORDER BY c.account_no LIMIT ?")) {
+                    + " WHERE p.site_id = ? AND p.phone = ? ORDER BY c.account_no LIMIT ?"))) {
                 ps.setString(1, siteId);
                 ps.setString(2, phone);
                 ps.setInt(3, limit);
-                return withPhones(c, ps);
+                return customers(ps);
             }
         });
     }
@@ -207,11 +206,11 @@ public final class JdbcCustomers implements CustomerDirectory, BillingGateway {
     public Optional<Customer> byAccount(String accountNo) {
         requireNonNull(accountNo, "accountNo");
         return Sql.run(dataSource, "customer lookup by account", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM customers c WHERE c.site_id = ? AND c.account_no = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(withPhones("SELECT " + COLUMNS
+                    + " FROM customers c WHERE c.site_id = ? AND c.account_no = ?"))) {
                 ps.setString(1, siteId);
                 ps.setString(2, accountNo);
-                return withPhones(c, ps).stream().findFirst();
+                return customers(ps).stream().findFirst();
             }
         });
     }
@@ -224,47 +223,47 @@ public final class JdbcCustomers implements CustomerDirectory, BillingGateway {
             throw new IllegalArgumentException("fragment: '" + fragment + "' (expected: part of a name or address)");
         }
         return Sql.run(dataSource, "customer search", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+            try (PreparedStatement ps = c.prepareStatement(withPhones("SELECT " + COLUMNS
                     + " FROM customers c WHERE c.site_id = ? AND (c.name LIKE ? OR c.address LIKE ?)"
-                    + " ORDER BY c.account_no LIMIT ?")) {
+                    + " ORDER BY c.account_no LIMIT ?"))) {
                 String pattern = SqlTimes.contains(f);
                 ps.setString(1, siteId);
                 ps.setString(2, pattern);
                 ps.setString(3, pattern);
                 ps.setInt(4, limit);
-                return withPhones(c, ps);
+                return customers(ps);
             }
         });
     }
 
-    /** Runs a customer query, then fetches the phones of the rows found in one more query. */
-    private static List<Customer> withPhones(Connection c, PreparedStatement ps) throws SQLException {
+    /**
+     * Wraps a customer query so that each customer comes with all its phone numbers in the same
+     * round trip (the screen pop is on the hot path of every call): one row per customer and
+     * phone, customers in the query's order, phones in their order.
+     */
+    private static String withPhones(String customerQuery) {
+        return "SELECT m.*, ph.phone FROM (" + customerQuery + ") m"
+                + " LEFT JOIN customer_phones ph ON ph.customer_id = m.id ORDER BY m.account_no, m.id, ph.seq_no";
+    }
+
+    private static List<Customer> customers(PreparedStatement ps) throws SQLException {
         Map<Long, Row> rows = new LinkedHashMap<>();
+        Map<Long, List<String>> phones = new LinkedHashMap<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                rows.put(rs.getLong("id"), new Row(rs));
-            }
-        }
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, List<String>> phones = new LinkedHashMap<>();
-        StringJoiner in = new StringJoiner(",", "(", ")");
-        rows.keySet().forEach(id -> in.add("?"));
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT customer_id, phone FROM customer_phones WHERE customer_id IN " + in + " ORDER BY customer_id, seq_no")) {
-            int i = 1;
-            for (Long id : rows.keySet()) {
-                p.setLong(i++, id);
-            }
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    phones.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                long id = rs.getLong("id");
+                if (!rows.containsKey(id)) {
+                    rows.put(id, new Row(rs));
+                    phones.put(id, new ArrayList<>());
+                }
+                String phone = rs.getString("phone");
+                if (phone != null) {
+                    phones.get(id).add(phone);
                 }
             }
         }
         List<Customer> out = new ArrayList<>(rows.size());
-        rows.forEach((id, r) -> out.add(r.toCustomer(phones.getOrDefault(id, List.of()))));
+        rows.forEach((id, r) -> out.add(r.toCustomer(phones.get(id))));
         return out;
     }
 

@@ -19,6 +19,14 @@ public record WorkOrder(long id, String orderNo, String typeCode, Priority prior
         fields = Map.copyOf(fields);
     }
 
+    /** The same order with {@code custom} as its fields. */
+    WorkOrder withFields(Map<String, String> custom) {
+        return new WorkOrder(id, orderNo, typeCode, priority, status, title, description, confidential, customerId,
+                sourceCallId, callerNumber, area, address, creatorId, departmentId, teamId, assigneeId, createdAt,
+                updatedAt, respondedAt, resolvedAt, closedAt, deadlines, slaState, escalationLevel, escalatedAt,
+                nextTimerAt, resolution, returnReason, version, custom);
+    }
+
     SlaClock.Timers timers() {
         return new SlaClock.Timers(status, respondedAt, deadlines, slaState, escalationLevel, escalatedAt);
     }

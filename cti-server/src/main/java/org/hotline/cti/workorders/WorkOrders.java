@@ -485,7 +485,7 @@ public final class WorkOrders {
      */
     private SlaClock.Step applySla(Connection c, WorkOrder o, Instant now, OrgTree tree, List<Notification> out)
             throws SQLException {
-        SlaPolicy policy = admin.policy(c, o.typeCode(), o.priority()).orElse(null);
+        SlaPolicy policy = admin.policy(o.typeCode(), o.priority()).orElse(null);
         Duration every = policy == null ? Duration.ofHours(1) : policy.escalateEvery();
         List<String> chain = tree.escalationChain(o.escalationUnit());
         SlaClock.Step step = SlaClock.evaluate(o.timers(), now, every, chain.size());

@@ -106,16 +106,22 @@ abstract class WorkOrderFixture {
                 Duration.ofHours(1), null));
         permissions = new RolePermissions(database.dataSource(), site);
         permissions.grant(Role.TEAM_LEAD, Permission.COMPLAINT_ACCESS);
-        orders = workOrders(database);
+        // One administration and one set of grants, as the server wires them: what a test changes
+        // through admin or permissions is what orders sees.
+        orders = workOrders(database, admin, permissions);
     }
 
+    /** Work orders as a restarted server has them: nothing cached yet. */
     WorkOrders workOrders(Database db) {
+        return workOrders(db, new WorkOrderAdmin(db.dataSource(), site, clock), new RolePermissions(db.dataSource(), site));
+    }
+
+    private WorkOrders workOrders(Database db, WorkOrderAdmin a, RolePermissions p) {
         notifier = new JdbcNotifier(db.dataSource(), site, clock);
         notifier.subscribe(notified::add);
         audit = new JdbcAuditLog(db.dataSource(), site);
-        WorkOrderAdmin a = new WorkOrderAdmin(db.dataSource(), site, clock);
         return new WorkOrders(db.dataSource(), new WorkOrders.Settings(site, ZONE, dataDir, Duration.ofHours(24)), a,
-                notifier, audit, new RolePermissions(db.dataSource(), site), clock);
+                notifier, audit, p, clock);
     }
 
     static NewWorkOrder repair(String title) {
