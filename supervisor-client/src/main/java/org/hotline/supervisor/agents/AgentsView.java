@@ -118,33 +118,45 @@ public final class AgentsView {
         return c;
     }
 
-    /** Colours a row by its threshold level and state (styles in supervisor.css). */
+    /**
+     * Colours a row by its threshold level and state (styles in supervisor.css) with pseudo-classes:
+     * a change only moves the row between already resolved styles, where a style-class change
+     * would make JavaFX rebuild the CSS of the row and every cell in it (hundreds of times a second
+     * in a big room).
+     */
     private static final class LevelRow extends TableRow<AgentRow> {
+        private static final javafx.css.PseudoClass WARN = javafx.css.PseudoClass.getPseudoClass("warn");
+        private static final javafx.css.PseudoClass ALARM = javafx.css.PseudoClass.getPseudoClass("alarm");
+        private static final javafx.css.PseudoClass READY = javafx.css.PseudoClass.getPseudoClass("ready");
+        private static final javafx.css.PseudoClass LOGGED_OUT = javafx.css.PseudoClass.getPseudoClass("logged-out");
         private AgentRow bound;
         private final javafx.beans.value.ChangeListener<Object> restyle = (o, a, b) -> restyle();
 
         @Override
         protected void updateItem(AgentRow r, boolean empty) {
             super.updateItem(r, empty);
-            if (bound != null) {
-                bound.levelProperty().removeListener(restyle);
-                bound.stateProperty().removeListener(restyle);
-            }
-            bound = empty ? null : r;
-            if (bound != null) {
-                bound.levelProperty().addListener(restyle);
-                bound.stateProperty().addListener(restyle);
+            AgentRow now = empty ? null : r;
+            if (now != bound) {
+                if (bound != null) {
+                    bound.levelProperty().removeListener(restyle);
+                    bound.stateProperty().removeListener(restyle);
+                }
+                bound = now;
+                if (bound != null) {
+                    bound.levelProperty().addListener(restyle);
+                    bound.stateProperty().addListener(restyle);
+                }
             }
             restyle();
         }
 
         private void restyle() {
-            getStyleClass().removeIf(s -> s.startsWith("level-") || s.startsWith("agent-state-"));
-            if (bound != null) {
-                getStyleClass().add("level-" + bound.levelProperty().get().name().toLowerCase(java.util.Locale.ROOT));
-                getStyleClass().add("agent-state-" + bound.stateProperty().get().name().substring("AGENT_STATE_".length())
-                        .toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-            }
+            Thresholds.Level level = bound == null ? Thresholds.Level.OK : bound.levelProperty().get();
+            org.hotline.api.v1.AgentState state = bound == null ? null : bound.stateProperty().get();
+            pseudoClassStateChanged(WARN, level == Thresholds.Level.WARN);
+            pseudoClassStateChanged(ALARM, level == Thresholds.Level.ALARM);
+            pseudoClassStateChanged(READY, state == org.hotline.api.v1.AgentState.AGENT_STATE_READY);
+            pseudoClassStateChanged(LOGGED_OUT, state == org.hotline.api.v1.AgentState.AGENT_STATE_LOGGED_OUT);
         }
     }
 

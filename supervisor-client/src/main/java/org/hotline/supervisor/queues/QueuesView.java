@@ -92,28 +92,33 @@ public final class QueuesView {
         return c;
     }
 
+    /** Amber and red by pseudo-class (see the agents grid's rows for why not style classes). */
     private static final class LevelRow extends TableRow<QueueRow> {
+        private static final javafx.css.PseudoClass WARN = javafx.css.PseudoClass.getPseudoClass("warn");
+        private static final javafx.css.PseudoClass ALARM = javafx.css.PseudoClass.getPseudoClass("alarm");
         private QueueRow bound;
         private final javafx.beans.value.ChangeListener<Object> restyle = (o, a, b) -> restyle();
 
         @Override
         protected void updateItem(QueueRow r, boolean empty) {
             super.updateItem(r, empty);
-            if (bound != null) {
-                bound.levelProperty().removeListener(restyle);
-            }
-            bound = empty ? null : r;
-            if (bound != null) {
-                bound.levelProperty().addListener(restyle);
+            QueueRow now = empty ? null : r;
+            if (now != bound) {
+                if (bound != null) {
+                    bound.levelProperty().removeListener(restyle);
+                }
+                bound = now;
+                if (bound != null) {
+                    bound.levelProperty().addListener(restyle);
+                }
             }
             restyle();
         }
 
         private void restyle() {
-            getStyleClass().removeIf(s -> s.startsWith("level-"));
-            if (bound != null) {
-                getStyleClass().add("level-" + bound.levelProperty().get().name().toLowerCase(java.util.Locale.ROOT));
-            }
+            QueueThresholds.Level level = bound == null ? QueueThresholds.Level.OK : bound.levelProperty().get();
+            pseudoClassStateChanged(WARN, level == QueueThresholds.Level.WARN);
+            pseudoClassStateChanged(ALARM, level == QueueThresholds.Level.ALARM);
         }
     }
 }
