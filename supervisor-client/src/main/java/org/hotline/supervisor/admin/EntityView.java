@@ -86,16 +86,22 @@ final class EntityView<T> {
             h.setOnAction(e -> history.run());
             buttons.getChildren().add(h);
         }
-        VBox right = new VBox(8, heading, readOnly, locked, form, problems, buttons, error, notice);
+        // The form scrolls; what is wrong, the buttons and the server's answer stay in sight below it.
+        VBox fields = new VBox(8, form);
         if (extra != null) {
-            right.getChildren().add(extra);
+            fields.getChildren().add(extra);
         }
-        right.setPadding(new Insets(4, 12, 12, 8));
-        right.setFillWidth(true);
-        ScrollPane scroll = new ScrollPane(right);
+        fields.setPadding(new Insets(4, 12, 8, 8));
+        ScrollPane scroll = new ScrollPane(fields);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        root = new SplitPane(left, scroll);
+        scroll.getStyleClass().add("admin-form");
+        VBox top = new VBox(6, heading, readOnly, locked);
+        top.setPadding(new Insets(0, 8, 6, 8));
+        VBox bottom = new VBox(6, problems, buttons, error, notice);
+        bottom.setPadding(new Insets(8, 8, 0, 8));
+        BorderPane right = new BorderPane(scroll, top, null, bottom, null);
+        root = new SplitPane(left, right);
         root.setDividerPositions(0.3);
         root.setId(section + "-section");
     }
