@@ -92,7 +92,10 @@ final class AdminForms {
         HBox.setHgrow(issued, javafx.scene.layout.Priority.ALWAYS);
         issuedRow.managedProperty().bind(reset.issuedProperty().isNotEmpty());
         issuedRow.visibleProperty().bind(issuedRow.managedProperty());
-        VBox box = new VBox(6, title, new Label(texts.get("admin.password.hint")), row, problem, error, issuedRow);
+        Label hint = new Label(texts.get("admin.password.hint"));
+        hint.setWrapText(true);
+        hint.getStyleClass().add("admin-note");
+        VBox box = new VBox(6, title, hint, row, problem, error, issuedRow);
         box.setPadding(new Insets(12, 0, 0, 0));
         box.getStyleClass().add("admin-password");
         return box;

@@ -43,8 +43,8 @@ public final class AdminView {
                 setText(empty || s == null ? "" : texts.get(s.titleKey()));
             }
         });
-        nav.setPrefWidth(150);
-        nav.setMinWidth(120);
+        nav.setPrefWidth(140);
+        nav.setMinWidth(110);
         nav.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.sectionProperty().set(b);

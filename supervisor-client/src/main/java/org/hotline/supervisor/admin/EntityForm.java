@@ -30,6 +30,7 @@ public abstract class EntityForm<T> {
     private final BooleanProperty creating = new SimpleBooleanProperty(true);
     private final StringProperty problemText = new SimpleStringProperty("");
     private boolean filling;
+    private boolean touched;
 
     protected EntityForm(Messages texts) {
         this.texts = requireNonNull(texts, "texts");
@@ -83,11 +84,27 @@ public abstract class EntityForm<T> {
     /** Fills the form (a new item for {@code null}) and checks it. */
     public final void load(T item) {
         filling = true;
+        touched = false;
         try {
             creating.set(item == null);
             fill(item);
         } finally {
             filling = false;
+        }
+        validate();
+    }
+
+    /**
+     * Runs a change that is not the user's (a pick list refilled under a combo box, which clears
+     * and restores its value): it does not count as typing into a new form.
+     */
+    final void quietly(Runnable change) {
+        boolean was = filling;
+        filling = true;
+        try {
+            change.run();
+        } finally {
+            filling = was;
         }
         validate();
     }
@@ -101,23 +118,28 @@ public abstract class EntityForm<T> {
         for (Observable o : fields) {
             o.addListener(x -> {
                 if (!filling) {
+                    touched = true;
                     validate();
                 }
             });
         }
     }
 
-    /** Checks the fields now; the view shows the problems at once. */
+    /**
+     * Checks the fields now. The problems are shown at once, except on a blank new form that
+     * nothing has been typed into yet (it cannot be saved either way).
+     */
     public final void validate() {
         Problems p = new Problems(texts);
         check(p);
-        problems.keySet().retainAll(p.byField().keySet());
-        problems.putAll(p.byField());
         valid.set(p.isEmpty());
-        problemText.set(String.join("\n", p.byField().values()));
+        java.util.Map<String, String> shown = creating.get() && !touched ? java.util.Map.of() : p.byField();
+        problems.keySet().retainAll(shown.keySet());
+        problems.putAll(shown);
+        problemText.set(String.join("\n", shown.values()));
     }
 
-    /** Field name to what is wrong with it; the view marks those inputs. */
+    /** Field name to what is wrong with it as shown; the view marks those inputs. */
     public ObservableMap<String, String> problems() {
         return FXCollections.unmodifiableObservableMap(problems);
     }

@@ -102,7 +102,7 @@ final class EntityView<T> {
         bottom.setPadding(new Insets(8, 8, 0, 8));
         BorderPane right = new BorderPane(scroll, top, null, bottom, null);
         root = new SplitPane(left, right);
-        root.setDividerPositions(0.3);
+        root.setDividerPositions(0.28);
         root.setId(section + "-section");
     }
 

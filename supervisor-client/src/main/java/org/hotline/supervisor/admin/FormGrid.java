@@ -54,7 +54,8 @@ final class FormGrid {
         grid.setHgap(8);
         grid.setVgap(6);
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(110);
+        labels.setMinWidth(90);
+        labels.setMaxWidth(170);
         labels.setHalignment(HPos.RIGHT);
         ColumnConstraints inputs = new ColumnConstraints();
         inputs.setHgrow(Priority.ALWAYS);
@@ -126,8 +127,10 @@ final class FormGrid {
             items.stream().filter(s -> !s.isEmpty()).forEach(l::add);
             // A new list of choices must not clear what the form holds.
             String keep = value.get();
-            choices.setAll(l);
-            value.set(keep);
+            form.quietly(() -> {
+                choices.setAll(l);
+                value.set(keep);
+            });
         };
         items.addListener((ListChangeListener<String>) ch -> sync.run());
         sync.run();
@@ -149,6 +152,7 @@ final class FormGrid {
 
     CheckBox check(String field, BooleanProperty value) {
         CheckBox c = new CheckBox(texts.get("admin.field." + field));
+        c.setWrapText(true);
         c.selectedProperty().bindBidirectional(value);
         c.disableProperty().bind(editable.not());
         c.setId(id(field));
@@ -172,6 +176,7 @@ final class FormGrid {
 
     private void add(String field, Node input) {
         Label l = new Label(texts.get("admin.field." + field));
+        l.setWrapText(true);
         l.setLabelFor(input);
         GridPane.setValignment(l, VPos.TOP);
         l.setPadding(new javafx.geometry.Insets(4, 0, 0, 0));

@@ -54,8 +54,17 @@ final class RowTables {
         unbind.add(() -> input.unbindBidirectional(value));
     }
 
+    /** A small button with a sign, its meaning as a tooltip (the rows are narrow). */
+    private static Button small(String sign, String tip) {
+        Button b = new Button(sign);
+        b.setTooltip(new javafx.scene.control.Tooltip(tip));
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return b;
+    }
+
     private static Label header(String text) {
         Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.getStyleClass().add("admin-table-header");
         return l;
     }
@@ -79,16 +88,17 @@ final class RowTables {
             int r = 1;
             for (SkillLevels.Row row : levels.rows()) {
                 ComboBox<String> skill = new ComboBox<>(levels.known());
-                skill.setPrefWidth(150);
+                skill.setPrefWidth(130);
                 skill.setId(id + "-skill-" + r);
                 bind(skill.valueProperty(), row.skillProperty(), unbind);
                 skill.disableProperty().bind(editable.not());
                 TextField level = new TextField();
                 level.setPrefColumnCount(3);
+                level.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 level.setId(id + "-level-" + r);
                 bind(level.textProperty(), row.levelProperty(), unbind);
                 FormGrid.bindEditable(level, editable);
-                Button remove = new Button(texts.get("admin.row.remove"));
+                Button remove = small("×", texts.get("admin.row.remove"));
                 remove.disableProperty().bind(editable.not());
                 remove.setOnAction(e -> levels.remove(row));
                 grid.addRow(r++, skill, level, remove);
@@ -122,7 +132,9 @@ final class RowTables {
             to.textProperty().bindBidirectional(d.closesProperty());
             from.setId(id + "-opens-" + d.dayOfWeek());
             to.setId(id + "-closes-" + d.dayOfWeek());
-            grid.addRow(r++, new Label(texts.get("admin.field.day." + d.dayOfWeek())), open, from, new Label("–"), to);
+            Label day = new Label(texts.get("admin.field.day." + d.dayOfWeek()));
+            day.setMinWidth(Region.USE_PREF_SIZE);
+            grid.addRow(r++, day, open, from, new Label("–"), to);
         }
         return grid;
     }
@@ -169,9 +181,9 @@ final class RowTables {
                 }
                 kind.disableProperty().bind(editable.not());
                 required.disableProperty().bind(editable.not());
-                Button up = new Button("↑");
-                Button down = new Button("↓");
-                Button remove = new Button(texts.get("admin.row.remove"));
+                Button up = small("↑", texts.get("admin.row.up"));
+                Button down = small("↓", texts.get("admin.row.down"));
+                Button remove = small("×", texts.get("admin.row.remove"));
                 up.setOnAction(e -> form.moveField(f, -1));
                 down.setOnAction(e -> form.moveField(f, 1));
                 remove.setOnAction(e -> form.removeField(f));

@@ -153,8 +153,10 @@ class AdminViewModelTest {
         queues.startNew();
         QueueForm f = queues.form();
 
-        assertThat(f.problems()).containsOnlyKeys("queue_id", "name");
+        assertThat(f.problems()).as("nothing typed yet").isEmpty();
+        assertThat(queues.canSaveProperty().get()).isFalse();
         f.queueIdProperty().set("billing queue");
+        assertThat(f.problems()).containsOnlyKeys("queue_id", "name");
         f.nameProperty().set("Billing");
         f.serviceLevelProperty().set("0");
         f.timeZoneProperty().set("Mars/Olympus");
@@ -551,10 +553,8 @@ class AdminViewModelTest {
         for (Locale l : Messages.LANGUAGES) {
             Messages m = Messages.of("org.hotline.supervisor.messages", l);
             AdminViewModel vm = new AdminViewModel(server, Role.ROLE_ADMIN, Messages.forLocale(l), m, clock, () -> "x");
-            vm.editors().forEach(e -> {
-                e.startNew();
-                e.form().validate();
-            });
+            vm.editors().forEach(EntityEditor::startNew);
+            vm.queues().form().queueIdProperty().set("no spaces please");
             for (AdminViewModel.Section s : AdminViewModel.Section.values()) {
                 assertThat(m.get(s.titleKey())).isNotBlank();
             }
