@@ -1,6 +1,5 @@
 package org.hotline.supervisor.admin;
 
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -115,14 +114,6 @@ public final class Problems {
                 of(field, "date", v);
                 return;
             }
-        }
-    }
-
-    /** At most {@code max} bytes in UTF-8 and at least {@code min}. */
-    public void bytes(String field, String value, int min, int max) {
-        int n = value == null ? 0 : value.getBytes(StandardCharsets.UTF_8).length;
-        if (n < min || n > max) {
-            of(field, "length", String.valueOf(n), String.valueOf(min), String.valueOf(max));
         }
     }
 
