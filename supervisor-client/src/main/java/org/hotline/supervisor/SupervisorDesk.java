@@ -15,6 +15,10 @@ import org.hotline.agent.connection.KeptStream;
 import org.hotline.agent.connection.LinkState;
 import org.hotline.agent.desk.LinkViewModel;
 import org.hotline.api.v1.SupervisionEvent;
+import org.hotline.supervisor.admin.AdminView;
+import org.hotline.supervisor.admin.AdminViewModel;
+import org.hotline.supervisor.admin.GrpcAdministration;
+import org.hotline.supervisor.admin.PasswordReset;
 import org.hotline.supervisor.agents.AgentsView;
 import org.hotline.supervisor.agents.AgentsViewModel;
 import org.hotline.supervisor.agents.GrpcSupervision;
@@ -96,6 +100,8 @@ final class SupervisorDesk implements DeskExtension {
         OversightView orders = new OversightView(new OversightViewModel(new GrpcOversight(session), desk, m, wall), m);
         open.add(orders);
         tabs.add(styled(orders.tab(), link));
+        tabs.add(styled(new AdminView(new AdminViewModel(new GrpcAdministration(session), session.role(), desk, m, wall,
+                PasswordReset::randomPassword), m).tab(), link));
         return tabs;
     }
 
