@@ -183,8 +183,12 @@ public class AgentApp extends Application {
             work = top;
         }
 
-        String who = messages.get("desk.who", s.agentName(), s.agentId(), s.extension(), s.server());
+        String who = s.extension().isEmpty() ? messages.get("desk.who_no_phone", s.agentName(), s.agentId(), s.server())
+                : messages.get("desk.who", s.agentName(), s.agentId(), s.extension(), s.server());
         DeskWindow window = new DeskWindow(bar, desk, link, messages, who, work, new BulletinTicker(bulletins, messages).root());
+        if (s.extension().isEmpty()) {
+            window.phoneOff();
+        }
         stage.titleProperty().unbind();
         stage.setTitle(extension.title(messages.locale()) + " — " + s.agentName() + " (" + s.agentId() + ")");
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();

@@ -86,12 +86,18 @@ public final class DeskSession implements AutoCloseable {
     /** Subscribes and keeps the desk stream up until {@link #close()} or until the server ends the session. */
     public void start(DeskListener listener) {
         requireNonNull(listener, "listener");
+        int every = Math.max(5, login.getHeartbeatIntervalSeconds());
+        timer.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.SECONDS);
+        if (extension().isEmpty()) {
+            // No phone (an administrator, a team lead at a desk without one): the server has no desk
+            // stream for such a session; the supervisor's own streams carry the link.
+            callbacks.execute(() -> listener.onLink(LinkState.CONNECTED, "no extension"));
+            return;
+        }
         desk = keep("desk of " + agentId(),
                 o -> AgentDeskGrpc.newStub(connection.channel()).withCallCredentials(token)
                         .subscribe(SubscribeDeskRequest.getDefaultInstance(), o),
                 DeskEvent::hasSnapshot).start(listener);
-        int every = Math.max(5, login.getHeartbeatIntervalSeconds());
-        timer.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.SECONDS);
     }
 
     /**

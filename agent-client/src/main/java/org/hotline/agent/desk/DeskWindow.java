@@ -49,6 +49,15 @@ public final class DeskWindow {
         root.getStyleClass().add("desk");
         // The softphone is disabled as a whole while the link is down: a click would only fail.
         bar.root().disableProperty().bind(link.onlineProperty().not());
+        this.bar = bar;
+    }
+
+    private final SoftphoneBar bar;
+
+    /** A session without an extension has no phone: the softphone stays disabled for the whole session. */
+    public void phoneOff() {
+        bar.root().disableProperty().unbind();
+        bar.root().setDisable(true);
     }
 
     public Parent root() {

@@ -52,6 +52,12 @@ class DeskSessionEndToEndTest {
         dir = Files.createTempDirectory("hotline-desk-e2e");
         db = TestDatabase.create(TestDatabase.Kind.H2, dir);
         TestServers.seed(db.config());
+        try (org.hotline.cti.storage.Database d = org.hotline.cti.storage.Database.open(db.config())) {
+            new org.hotline.cti.storage.DirectoryAdmin(d.sessionFactory(), "main", new org.hotline.cti.security.PasswordHasher(4),
+                    java.time.Clock.systemUTC()).saveAgents(java.util.List.of(new org.hotline.cti.storage.DirectoryAdmin.Account(
+                    new org.hotline.cti.agents.AgentProfile("boss", "Administrator", org.hotline.cti.security.Role.ADMIN, "", "",
+                            java.util.Map.of(), "main"), TestServers.PASSWORD)));
+        }
         server = HotlineServer.start(TestServers.options(dir, db.config(), 0));
         address = new ServerAddress("localhost", server.grpcPort());
         pin = Fingerprint.parse(server.fingerprint());
@@ -95,6 +101,27 @@ class DeskSessionEndToEndTest {
             assertThat(problem(() -> wrong.login(login("2001", TestServers.PASSWORD, false), Runnable::run).join()))
                     .isEqualTo(LoginProblem.CERTIFICATE_MISMATCH);
         }
+    }
+
+    @Test
+    void aSessionWithoutAnExtensionHasNoDeskStreamYetStaysConnected() throws Exception {
+        DeskSession admin = ServerConnection.open(address, pin, false).login(login("boss", TestServers.PASSWORD, false), ui)
+                .join();
+        LinkedBlockingQueue<String> links = new LinkedBlockingQueue<>();
+        admin.start(new DeskListener() {
+            @Override
+            public void onEvent(org.hotline.api.v1.DeskEvent event) {
+                links.add("event");
+            }
+
+            @Override
+            public void onLink(LinkState state, String detail) {
+                links.add(state + " " + detail);
+            }
+        });
+        assertThat(links.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("CONNECTED no extension");
+        assertThat(links.poll(2, java.util.concurrent.TimeUnit.SECONDS)).as("no ended desk stream, no events").isNull();
+        admin.logout(Duration.ofSeconds(3));
     }
 
     @Test
