@@ -172,6 +172,7 @@ public final class CtiBench implements Callable<Integer> {
             }
             latency.reset();
             server.center().routeDecisions().reset();
+            server.center().routeDecisionsCpu().reset();
             heapMax = 0;
             delivered.set(0);
             for (int s = 1; s <= seconds; s++) {
@@ -195,6 +196,7 @@ public final class CtiBench implements Callable<Integer> {
             Thread.sleep(5_000);
             long missing = rang.keySet().stream().filter(k -> !ended.containsKey(k)).count();
             Histogram routes = server.center().routeDecisions().snapshot();
+            Histogram routesCpu = server.center().routeDecisionsCpu().snapshot();
 
             System.out.printf("calls offered %d, answered %d, abandoned %d, blocked by trunks %d%n", counters.offered(),
                     counters.answered(), counters.abandoned(), counters.blockedByTrunks());
@@ -204,17 +206,20 @@ public final class CtiBench implements Callable<Integer> {
             System.out.printf("routing decision us p50 %.1f p99 %.1f; dropped events %d; stream errors %d; heap used max %d MB%n",
                     routes.getValueAtPercentile(50) / 1000.0, routes.getValueAtPercentile(99) / 1000.0, missing,
                     streamErrors.get(), heap >> 20);
+            System.out.printf("routing decision in the event loop's CPU time us p50 %.1f p99 %.1f (wall-clock minus preemption)%n",
+                    routesCpu.getValueAtPercentile(50) / 1000.0, routesCpu.getValueAtPercentile(99) / 1000.0);
             System.out.printf("streams cut off by the server: %d (slow clients: %d)%n", cutOff, slowClients);
             System.out.printf("{\"agents\":%d,\"supervisors\":%d,\"wallboards\":%d,\"slow_clients\":%d,\"calls_per_second\":%.1f,"
                             + "\"warmup_seconds\":%d,\"seconds\":%d,\"calls_offered\":%d,\"calls_answered\":%d,\"calls_abandoned\":%d,"
                             + "\"events_delivered\":%d,\"event_latency_ms_p50\":%.3f,\"event_latency_ms_p99\":%.3f,"
                             + "\"event_latency_ms_p999\":%.3f,\"event_latency_ms_max\":%.3f,\"route_decision_us_p50\":%.1f,"
-                            + "\"route_decision_us_p99\":%.1f,\"dropped_events\":%d,\"stream_errors\":%d,\"heap_used_mb_max\":%d,"
+                            + "\"route_decision_us_p99\":%.1f,\"route_decision_cpu_us_p50\":%.1f,\"route_decision_cpu_us_p99\":%.1f,\"dropped_events\":%d,\"stream_errors\":%d,\"heap_used_mb_max\":%d,"
                             + "\"streams_cut_off\":%d}%n",
                     agents, supervisors, wallboards, slowClients, cps, warmup, seconds, counters.offered(), counters.answered(),
                     counters.abandoned(), total.getTotalCount(), ms(total, 50), ms(total, 99), ms(total, 99.9),
                     total.getMaxValue() / 1000.0, routes.getValueAtPercentile(50) / 1000.0,
-                    routes.getValueAtPercentile(99) / 1000.0, missing, streamErrors.get(), heap >> 20, cutOff);
+                    routes.getValueAtPercentile(99) / 1000.0, routesCpu.getValueAtPercentile(50) / 1000.0,
+                    routesCpu.getValueAtPercentile(99) / 1000.0, missing, streamErrors.get(), heap >> 20, cutOff);
             desks.shutdownNow();
             chans.forEach(ManagedChannel::shutdownNow);
             slowChans.forEach(ManagedChannel::shutdownNow);

@@ -46,12 +46,13 @@ public final class CallCenter {
     private final SwitchEvents switchEvents;
     private final Commands commands;
     private final LatencyRecorder routeDecisions;
+    private final Router router;
 
     public CallCenter(EventLoop loop, Switch sw, CdrWriter cdr, CallCenterConfig config, LatencyRecorder routeDecisions) {
         this.loop = requireNonNull(loop, "loop");
         this.sw = requireNonNull(sw, "sw");
         this.routeDecisions = requireNonNull(routeDecisions, "routeDecisions");
-        Router router = new Router(new LongestIdleStrategy(), loop.clock(), routeDecisions);
+        this.router = new Router(new LongestIdleStrategy(), loop.clock(), routeDecisions);
         this.model = new LiveModel(loop, sw, requireNonNull(cdr, "cdr"), requireNonNull(config, "config"), router,
                 listeners);
         this.switchEvents = new SwitchEvents(model);
@@ -70,6 +71,11 @@ public final class CallCenter {
 
     public LatencyRecorder routeDecisions() {
         return routeDecisions;
+    }
+
+    /** The routing decisions in the event loop's CPU time (wall-clock time minus the time it was preempted). */
+    public LatencyRecorder routeDecisionsCpu() {
+        return router.decisionsCpu();
     }
 
     public EventLoop loop() {
