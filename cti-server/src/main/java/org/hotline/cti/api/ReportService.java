@@ -15,6 +15,10 @@ import org.hotline.api.v1.ReasonTime;
 import org.hotline.api.v1.ReportGranularity;
 import org.hotline.api.v1.ReportGrouping;
 import org.hotline.api.v1.ReportsGrpc;
+import org.hotline.api.v1.WorkOrderReportGrouping;
+import org.hotline.api.v1.WorkOrderReportRequest;
+import org.hotline.api.v1.WorkOrderReportResponse;
+import org.hotline.api.v1.WorkOrderReportRow;
 import org.hotline.cti.agents.AgentState;
 import org.hotline.cti.security.Session;
 import org.hotline.cti.stats.CallFigures;
@@ -22,6 +26,8 @@ import org.hotline.cti.stats.Granularity;
 import org.hotline.cti.stats.Grouping;
 import org.hotline.cti.stats.Reports;
 import org.hotline.cti.stats.StateFigures;
+import org.hotline.cti.stats.WorkOrderFigures;
+import org.hotline.cti.stats.WorkOrderGrouping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,6 +100,36 @@ final class ReportService extends ReportsGrpc.ReportsImplBase {
                 b.addRows(row(r));
             }
             log.info("agent state report {} by {} per {} for {}: {} rows in {} ms", granularity, grouping,
+                    caller[0].agentId(), siteId, b.getRowsCount(), (System.nanoTime() - t0) / 1_000_000);
+            return b.build();
+        });
+    }
+
+    @Override
+    public void workOrderReport(WorkOrderReportRequest req, StreamObserver<WorkOrderReportResponse> out) {
+        Session[] caller = new Session[1];
+        Unary.answer(out, () -> caller[0] = lead(), workers, () -> {
+            WorkOrderGrouping grouping = switch (req.getGrouping()) {
+                case WORK_ORDER_REPORT_GROUPING_TYPE -> WorkOrderGrouping.TYPE;
+                case WORK_ORDER_REPORT_GROUPING_STATUS -> WorkOrderGrouping.STATUS;
+                case WORK_ORDER_REPORT_GROUPING_AREA -> WorkOrderGrouping.AREA;
+                case WORK_ORDER_REPORT_GROUPING_DEPARTMENT -> WorkOrderGrouping.DEPARTMENT;
+                default -> throw Errors.invalid("grouping: " + req.getGrouping()
+                        + " (expected: TYPE, STATUS, AREA or DEPARTMENT)");
+            };
+            Granularity granularity = granularity(req.getGranularity());
+            long t0 = System.nanoTime();
+            WorkOrderReportResponse.Builder b = WorkOrderReportResponse.newBuilder().setTimeZone(reports.zone().getId());
+            for (Reports.WorkOrderRow r : reports.workOrders(siteId, grouping, granularity, instant(req.getFrom(), "from"),
+                    instant(req.getTo(), "to"))) {
+                WorkOrderFigures f = r.figures();
+                b.addRows(WorkOrderReportRow.newBuilder().setBucketStart(timestamp(r.bucketStart())).setKey(r.key())
+                        .setCreated(f.created()).setOpen(f.open()).setResolved(f.resolved()).setClosed(f.closed())
+                        .setReturned(f.returned()).setOverdue(f.overdue()).setSatisfied(f.satisfied())
+                        .setDissatisfied(f.dissatisfied()).setNoAnswer(f.noAnswer())
+                        .setSatisfactionPercent(f.satisfactionPercent()));
+            }
+            log.info("work-order report {} by {} per {} for {}: {} rows in {} ms", granularity, grouping,
                     caller[0].agentId(), siteId, b.getRowsCount(), (System.nanoTime() - t0) / 1_000_000);
             return b.build();
         });

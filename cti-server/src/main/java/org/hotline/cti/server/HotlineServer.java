@@ -166,7 +166,7 @@ public final class HotlineServer implements AutoCloseable {
             fingerprint = tls.fingerprint().toString();
         }
         workOrders = WorkOrderFeature.open(database.dataSource(), new WorkOrders.Settings(o.siteId(), DemoData.ZONE,
-                o.dataDir(), Duration.ofHours(24)), clock);
+                o.dataDir(), Duration.ofHours(24)), clock, rollups.zone());
         if (o.seedDemoData() && WorkOrderDemoData.seedIfEmpty(workOrders, DemoData.ZONE)) {
             log.info("first start: demo work-order types, departments and SLA policies created");
         }

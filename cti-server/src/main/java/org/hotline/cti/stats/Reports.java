@@ -45,6 +45,9 @@ public final class Reports {
 
     public record StateRow(Instant bucketStart, String key, StateFigures figures) {}
 
+    /** A work-order row: a bucket of creation days and a type, status, area or department ({@code ""}: none). */
+    public record WorkOrderRow(Instant bucketStart, String key, WorkOrderFigures figures) {}
+
     public Reports(DataSource dataSource, RollupSettings settings) {
         this.dataSource = requireNonNull(dataSource, "dataSource");
         this.settings = requireNonNull(settings, "settings");
@@ -111,6 +114,39 @@ public final class Reports {
         List<StateRow> rows = new ArrayList<>();
         buckets.forEach((bucket, byKey) -> byKey.forEach((k, acc) ->
                 rows.add(new StateRow(bucket, k, new StateFigures(acc.byState, acc.byReason)))));
+        return rows;
+    }
+
+    /**
+     * Work-order counts of the orders created in the buckets (days, months or years of the report
+     * zone; minute buckets are refused: orders are counted per day of creation), per type, current
+     * status, area or current department.
+     */
+    public List<WorkOrderRow> workOrders(String siteId, WorkOrderGrouping grouping, Granularity granularity, Instant from,
+                                         Instant to) {
+        requireNonNull(siteId, "siteId");
+        requireNonNull(grouping, "grouping");
+        requireNonNull(granularity, "granularity");
+        if (!granularity.isCalendar()) {
+            throw new IllegalArgumentException("granularity: " + granularity + " for work orders (expected: DAY, MONTH or"
+                    + " YEAR; orders are counted per day of creation)");
+        }
+        Bounds b = bounds(granularity, from, to);
+        String sql = "SELECT " + b.bucketColumns() + ", r." + grouping.column() + ", r.status, r.sla_state, r.returned,"
+                + " r.satisfaction, SUM(r.orders) FROM " + b.table("report_work_order_") + " r WHERE r.site_id = ? AND r."
+                + b.timeColumn() + " >= ? AND r." + b.timeColumn() + " < ? GROUP BY " + b.bucketColumns() + ", r."
+                + grouping.column() + ", r.status, r.sla_state, r.returned, r.satisfaction";
+        Map<Instant, Map<String, WorkOrderFigures>> buckets = new TreeMap<>();
+        query(sql, siteId, b, rs -> {
+            long orders = rs.getLong(7);
+            if (orders != 0) {
+                buckets.computeIfAbsent(bucketOf(granularity, rs), k -> new TreeMap<>()).merge(rs.getString(2),
+                        WorkOrderFigures.none().plus(rs.getString(3), rs.getString(4), rs.getInt(5) == 1,
+                                rs.getString(6), orders), WorkOrderFigures::add);
+            }
+        });
+        List<WorkOrderRow> rows = new ArrayList<>();
+        buckets.forEach((bucket, byKey) -> byKey.forEach((k, f) -> rows.add(new WorkOrderRow(bucket, k, f))));
         return rows;
     }
 

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.hotline.cti.security.AuditLog;
 import org.hotline.cti.security.JdbcAuditLog;
 import org.hotline.cti.security.RolePermissions;
+import org.hotline.cti.stats.WorkOrderRollup;
 
 import static java.util.Objects.requireNonNull;
 
@@ -26,11 +27,18 @@ public record WorkOrderFeature(WorkOrders orders, WorkOrderAdmin admin, Notifier
     }
 
     public static WorkOrderFeature open(DataSource dataSource, WorkOrders.Settings settings, Clock clock) {
+        return open(dataSource, settings, clock, settings.zone());
+    }
+
+    /** @param reportZone the zone whose days the work-order report counts (the call reports' zone) */
+    public static WorkOrderFeature open(DataSource dataSource, WorkOrders.Settings settings, Clock clock,
+                                        java.time.ZoneId reportZone) {
         WorkOrderAdmin admin = new WorkOrderAdmin(dataSource, settings.siteId(), clock);
         Notifier notifier = new JdbcNotifier(dataSource, settings.siteId(), clock);
         AuditLog audit = new JdbcAuditLog(dataSource, settings.siteId());
         RolePermissions permissions = new RolePermissions(dataSource, settings.siteId());
-        WorkOrders orders = new WorkOrders(dataSource, settings, admin, notifier, audit, permissions, clock);
+        WorkOrders orders = new WorkOrders(dataSource, settings, admin, notifier, audit, permissions, clock,
+                new WorkOrderRollup(reportZone));
         return new WorkOrderFeature(orders, admin, notifier, audit, permissions);
     }
 }

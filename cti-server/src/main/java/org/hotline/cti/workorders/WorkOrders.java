@@ -30,6 +30,7 @@ import org.hotline.cti.security.AuditEntry;
 import org.hotline.cti.security.AuditLog;
 import org.hotline.cti.security.Permission;
 import org.hotline.cti.security.RolePermissions;
+import org.hotline.cti.stats.WorkOrderRollup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +58,7 @@ public final class WorkOrders {
     private final RolePermissions permissions;
     private final Clock clock;
     private final Settings settings;
+    private final WorkOrderRollup rollup;
 
     /**
      * @param zone           the site's zone: order numbers and summaries use its calendar days
@@ -75,8 +77,16 @@ public final class WorkOrders {
     /** What one pass of the SLA scheduler did. */
     public record TimerRun(int warned, int overdue, int escalated, int followUpsDue) {}
 
+    /** Work orders whose report rollups count days of the site's zone. */
     public WorkOrders(DataSource dataSource, Settings settings, WorkOrderAdmin admin, Notifier notifier,
                       AuditLog audit, RolePermissions permissions, Clock clock) {
+        this(dataSource, settings, admin, notifier, audit, permissions, clock, new WorkOrderRollup(settings.zone()));
+    }
+
+    /** @param rollup keeps the work-order report counts, in the report zone of the call reports */
+    public WorkOrders(DataSource dataSource, Settings settings, WorkOrderAdmin admin, Notifier notifier,
+                      AuditLog audit, RolePermissions permissions, Clock clock, WorkOrderRollup rollup) {
+        this.rollup = requireNonNull(rollup, "rollup");
         this.dataSource = requireNonNull(dataSource, "dataSource");
         this.settings = requireNonNull(settings, "settings");
         this.admin = requireNonNull(admin, "admin");
@@ -113,6 +123,7 @@ public final class WorkOrders {
             Sql.update(c, "UPDATE work_orders SET order_no = ? WHERE id = ?", orderNo, id);
             store.event(c, id, now, actor.agentId(), WorkOrderAction.CREATE, null, WorkOrderStatus.NEW,
                     type.name() + ", " + n.priority() + ": " + n.title(), null);
+            rollup.move(c, null, rollup.profile(c, id));
             return store.find(c, id).orElseThrow();
         });
         log.info("work order {} created by {}: type {}, priority {}, resolve by {}", created.orderNo(), actor.agentId(),
@@ -291,6 +302,7 @@ public final class WorkOrders {
         WorkOrderAction.FOLLOW_UP.apply(o.orderNo(), o.status());
         Instant now = clock.instant();
         FollowUp done = Sql.transaction(dataSource, c -> {
+            WorkOrderRollup.Profile counted = rollup.profile(c, o.id());
             FollowUp f = store.followUp(c, o.id()).orElseThrow(() -> new CommandException(
                     CommandException.Code.NOT_FOUND, "work order " + orderNo + " has no follow-up (expected: resolved first)"));
             if (!store.recordFollowUp(c, f.id(), followUpVersion, satisfaction, note, actor.agentId(), now)) {
@@ -300,6 +312,7 @@ public final class WorkOrders {
             }
             store.event(c, o.id(), now, actor.agentId(), WorkOrderAction.FOLLOW_UP, o.status(), o.status(),
                     satisfaction.name() + (f.satisfaction() == null ? "" : " (was " + f.satisfaction() + ")"), note);
+            rollup.move(c, counted, rollup.profile(c, o.id()));
             return store.followUp(c, o.id()).orElseThrow();
         });
         log.info("follow-up of {} recorded by {}: {}", orderNo, actor.agentId(), satisfaction);
@@ -443,7 +456,13 @@ public final class WorkOrders {
             List<Notification> out = new ArrayList<>();
             SlaClock.Step step = Sql.transaction(dataSource, c -> {
                 WorkOrder o = store.find(c, id).orElse(null);
-                return o == null ? null : applySla(c, o, now, tree, out);
+                if (o == null) {
+                    return null;
+                }
+                WorkOrderRollup.Profile counted = rollup.profile(c, id);
+                SlaClock.Step applied = applySla(c, o, now, tree, out);
+                rollup.move(c, counted, rollup.profile(c, id));
+                return applied;
             });
             if (step == null) {
                 continue;
@@ -562,6 +581,7 @@ public final class WorkOrders {
         OrgTree tree = admin.orgTree();
         List<Notification> sla = new ArrayList<>();
         WorkOrder changed = Sql.transaction(dataSource, c -> {
+            WorkOrderRollup.Profile counted = rollup.profile(c, before.id());
             Map<String, Object> all = new LinkedHashMap<>(set);
             all.put("status", to);
             store.update(c, before, version, all, now);
@@ -569,6 +589,7 @@ public final class WorkOrders {
             WorkOrder o = store.find(c, before.id()).orElseThrow();
             alsoWrite.run(c, o);
             applySla(c, o, now, tree, sla);
+            rollup.move(c, counted, rollup.profile(c, before.id()));
             return store.find(c, before.id()).orElseThrow();
         });
         log.info("work order {} {}: {} -> {} by {}{}", orderNo, action.name().toLowerCase(), before.status(), to,
