@@ -3,6 +3,8 @@ package org.hotline.supervisor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import java.time.Clock;
 
@@ -35,7 +37,11 @@ import javafx.stage.Stage;
 import org.hotline.agent.DeskExtension;
 import org.hotline.agent.Messages;
 import org.hotline.agent.connection.DeskSession;
+import org.hotline.agent.ui.FxThread;
 import org.hotline.api.v1.Role;
+import org.hotline.supervisor.reports.GrpcReports;
+import org.hotline.supervisor.reports.ReportsView;
+import org.hotline.supervisor.reports.ReportsViewModel;
 
 /**
  * The supervisor's part of the desk: builds its tabs once the team lead (or administrator) has
@@ -100,6 +106,7 @@ final class SupervisorDesk implements DeskExtension {
         OversightView orders = new OversightView(new OversightViewModel(new GrpcOversight(session), desk, m, wall), m);
         open.add(orders);
         tabs.add(styled(orders.tab(), link));
+        tabs.add(styled(reportsTab(session, m, desk, wall), link));
         tabs.add(styled(new AdminView(new AdminViewModel(new GrpcAdministration(session), session.role(), desk, m, wall,
                 PasswordReset::randomPassword), m).tab(), link));
         return tabs;
@@ -118,6 +125,20 @@ final class SupervisorDesk implements DeskExtension {
         box.getStylesheets().add(SupervisorDesk.class.getResource("supervisor.css").toExternalForm());
         tab.setContent(box);
         return tab;
+    }
+
+    private Tab reportsTab(DeskSession session, Messages m, Messages desk, Clock wall) {
+        ExecutorService exports = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "report-export");
+            t.setDaemon(true);
+            return t;
+        });
+        open.add(exports::shutdownNow);
+        ReportsViewModel vm = new ReportsViewModel(new GrpcReports(session), m, desk, wall, exports, FxThread.INSTANCE);
+        Tab t = new Tab(m.get("tab.reports"), new ReportsView(vm, m));
+        t.setId("reportsTab");
+        t.setClosable(false);
+        return t;
     }
 
     @Override
