@@ -51,6 +51,11 @@ final class PdfExporter implements Exporter {
             doc.add(png);
             PdfPTable grid = new PdfPTable(table.columns().size() + 2);
             grid.setWidthPercentage(100);
+            float[] widths = new float[table.columns().size() + 2];
+            java.util.Arrays.fill(widths, 1f);
+            widths[0] = 2.2f; // a bucket ("2026-12-02 06:15") on one line
+            widths[1] = 1.4f;
+            grid.setWidths(widths);
             grid.setHeaderRows(1);
             grid.setSpacingBefore(8);
             header(grid, table.bucketHeader(), cell);

@@ -71,6 +71,7 @@ public final class ReportsView extends BorderPane {
 
         ComboBox<Integer> measure = new ComboBox<>();
         measure.setId("reportMeasure");
+        measure.setMinWidth(200);
         vm.measures().addListener((javafx.collections.ListChangeListener<ReportTable.Column>) c -> fillMeasures(measure));
         measure.setConverter(converter(i -> i == null || i >= vm.measures().size() ? "" : vm.measures().get(i).label()));
         measure.setButtonCell(cell(measure.getConverter()));

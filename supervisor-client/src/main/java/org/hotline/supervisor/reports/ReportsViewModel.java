@@ -62,6 +62,11 @@ public final class ReportsViewModel {
     private final ObjectProperty<ReportTable> table = new SimpleObjectProperty<>(ReportTable.empty());
     private final ObservableList<ReportTable.Row> rows = FXCollections.observableArrayList();
     private final ObservableList<ReportTable.Column> measures = FXCollections.observableArrayList();
+    // The same read-only lists every time: a listener on a throw-away wrapper would be lost to the GC.
+    private final ObservableList<ReportGroup> groupsView = FXCollections.unmodifiableObservableList(groups);
+    private final ObservableList<ReportGranularity> granularitiesView = FXCollections.unmodifiableObservableList(granularities);
+    private final ObservableList<ReportTable.Row> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<ReportTable.Column> measuresView = FXCollections.unmodifiableObservableList(measures);
     private final IntegerProperty measure = new SimpleIntegerProperty(0);
     private final ObjectProperty<ChartType> chartType = new SimpleObjectProperty<>(ChartType.BAR);
     private final StringProperty status = new SimpleStringProperty("");
@@ -255,7 +260,7 @@ public final class ReportsViewModel {
     }
 
     public ObservableList<ReportGroup> groups() {
-        return FXCollections.unmodifiableObservableList(groups);
+        return groupsView;
     }
 
     public ObjectProperty<ReportGroup> groupProperty() {
@@ -263,7 +268,7 @@ public final class ReportsViewModel {
     }
 
     public ObservableList<ReportGranularity> granularities() {
-        return FXCollections.unmodifiableObservableList(granularities);
+        return granularitiesView;
     }
 
     public ObjectProperty<ReportGranularity> granularityProperty() {
@@ -283,11 +288,11 @@ public final class ReportsViewModel {
     }
 
     public ObservableList<ReportTable.Row> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     public ObservableList<ReportTable.Column> measures() {
-        return FXCollections.unmodifiableObservableList(measures);
+        return measuresView;
     }
 
     public IntegerProperty measureProperty() {

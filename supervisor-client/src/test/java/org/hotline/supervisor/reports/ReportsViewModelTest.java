@@ -54,6 +54,14 @@ class ReportsViewModelTest {
     }
 
     @Test
+    void handsOutTheSameListsEveryTimeSoTheViewsListenersStay() {
+        assertThat(vm.measures()).isSameAs(vm.measures());
+        assertThat(vm.rows()).isSameAs(vm.rows());
+        assertThat(vm.groups()).isSameAs(vm.groups());
+        assertThat(vm.granularities()).isSameAs(vm.granularities());
+    }
+
+    @Test
     void aRefusedReportShowsTheServersReasonAsText() {
         server.calls = CompletableFuture.failedFuture(Status.INVALID_ARGUMENT
                 .withDescription("range: 40 days for MINUTES_15 (expected: at most 31)").asRuntimeException());
