@@ -149,6 +149,39 @@ class ReportServiceTest {
                 });
     }
 
+    @Test
+    void aTeamLeadCountsTodaysWorkOrdersPerTypeAndMinuteBucketsAreRefused() {
+        org.hotline.cti.workorders.WorkOrderDemoData.seedIfEmpty(server.workOrders(), zone);
+        org.hotline.cti.workorders.WorkOrderType type = server.workOrders().admin().types().stream()
+                .filter(t -> !t.confidential() && t.fields().stream().noneMatch(f -> f.required())).findFirst().orElseThrow();
+        for (int i = 0; i < 2; i++) {
+            server.workOrders().orders().create(new org.hotline.cti.workorders.Actor("2001",
+                    org.hotline.cti.security.Role.AGENT), new org.hotline.cti.workorders.NewWorkOrder(type.code(),
+                    org.hotline.cti.workorders.Priority.NORMAL, "水表讀數 " + i, "", null, null, "13800000000", "東區", null,
+                    Map.of()));
+        }
+        LocalDate today = LocalDate.now(zone);
+        org.hotline.api.v1.WorkOrderReportRequest req = org.hotline.api.v1.WorkOrderReportRequest.newBuilder()
+                .setGrouping(org.hotline.api.v1.WorkOrderReportGrouping.WORK_ORDER_REPORT_GROUPING_TYPE)
+                .setGranularity(ReportGranularity.REPORT_GRANULARITY_DAY).setFrom(ts(today.atStartOfDay(zone).toInstant()))
+                .setTo(ts(today.plusDays(1).atStartOfDay(zone).toInstant())).build();
+
+        org.hotline.api.v1.WorkOrderReportResponse r = lead.workOrderReport(req);
+        assertThat(r.getRowsList()).singleElement().satisfies(row -> {
+            assertThat(row.getKey()).isEqualTo(type.code());
+            assertThat(row.getCreated()).isEqualTo(2);
+            assertThat(row.getOpen()).isEqualTo(2);
+        });
+        assertThatThrownBy(() -> agent.workOrderReport(req)).isInstanceOfSatisfying(StatusRuntimeException.class,
+                e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+        assertThatThrownBy(() -> lead.workOrderReport(req.toBuilder()
+                .setGranularity(ReportGranularity.REPORT_GRANULARITY_MINUTES_60).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(e.getStatus().getDescription()).contains("expected: DAY, MONTH or YEAR");
+                });
+    }
+
     private CallReportRequest dayReport(ReportGrouping grouping) {
         return CallReportRequest.newBuilder().setGrouping(grouping).setGranularity(ReportGranularity.REPORT_GRANULARITY_DAY)
                 .setFrom(ts(day.atStartOfDay(zone).toInstant())).setTo(ts(day.plusDays(1).atStartOfDay(zone).toInstant()))
