@@ -1,10 +1,6 @@
 package org.hotline.agent;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -12,19 +8,17 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.hotline.api.v1.CallUpdate;
 import org.hotline.api.v1.DeskEvent;
+import org.hotline.agent.testing.DesktopUnderTest;
 import org.hotline.cti.server.HotlineServer;
 import org.hotline.cti.switching.sim.IvrScript;
 import org.hotline.cti.switching.sim.SimSwitch;
 import org.hotline.cti.testing.DeskClient;
-import org.hotline.cti.testing.TestDatabase;
 import org.hotline.cti.testing.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,54 +30,33 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeskFlowUiTest extends FxRobot {
-    private Path dir;
-    private TestDatabase db;
+    private DesktopUnderTest desk;
     private HotlineServer server;
     private io.grpc.ManagedChannel channel;
-    private Locale before;
-    private javafx.application.Application app;
 
     @BeforeAll
     void start() throws Exception {
-        before = Locale.getDefault();
-        Locale.setDefault(Locale.ENGLISH);
-        dir = Files.createTempDirectory("hotline-desk-ui");
-        db = TestDatabase.create(TestDatabase.Kind.H2, dir);
-        TestServers.seed(db.config());
-        try (org.hotline.cti.storage.Database d = org.hotline.cti.storage.Database.open(db.config())) {
-            new org.hotline.cti.storage.JdbcCustomers(d.dataSource(), "main", java.time.Clock.systemUTC()).insertAll(
-                    java.util.List.of(new org.hotline.cti.customers.Customer(0, "G1", "陳嘉欣", java.util.List.of("13900000001"),
-                            "東城區中山路1號幸福花園2棟301室", "東城區", "東城-01", "MG1",
-                            org.hotline.cti.customers.Customer.Type.RESIDENTIAL, new java.math.BigDecimal("88.00"),
-                            new java.math.BigDecimal("12.50"), new java.math.BigDecimal("1024.50"), null,
-                            org.hotline.cti.customers.Customer.Status.ACTIVE)));
-        }
-        server = HotlineServer.start(TestServers.options(dir, db.config(), 0));
-        org.hotline.cti.workorders.WorkOrderDemoData.seedIfEmpty(server.workOrders(), java.time.ZoneId.of("Asia/Shanghai"));
-        channel = TestServers.channel(server);
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(AgentApp.class, "--server", "localhost:" + server.grpcPort(), "--fingerprint",
-                server.fingerprint(), "--settings", dir.resolve("desk.properties").toString(), "--lang", "en", "--silent");
+        desk = DesktopUnderTest.start(AgentApp.class, "desk-ui", (db, d) ->
+                new org.hotline.cti.storage.JdbcCustomers(d.dataSource(), "main", java.time.Clock.systemUTC()).insertAll(
+                        java.util.List.of(new org.hotline.cti.customers.Customer(0, "G1", "陳嘉欣", java.util.List.of("13900000001"),
+                                "東城區中山路1號幸福花園2棟301室", "東城區", "東城-01", "MG1",
+                                org.hotline.cti.customers.Customer.Type.RESIDENTIAL, new java.math.BigDecimal("88.00"),
+                                new java.math.BigDecimal("12.50"), new java.math.BigDecimal("1024.50"), null,
+                                org.hotline.cti.customers.Customer.Status.ACTIVE))),
+                s -> org.hotline.cti.workorders.WorkOrderDemoData.seedIfEmpty(s.workOrders(), java.time.ZoneId.of("Asia/Shanghai")),
+                "--silent");
+        server = desk.server;
+        channel = desk.channel;
     }
 
     @AfterAll
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        channel.shutdownNow();
-        server.close();
-        db.close();
-        Locale.setDefault(before);
+        desk.close();
     }
 
     private void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what + "; state: " + text("#agent-state")
-                    + ", caller: " + text("#caller") + ", error: " + text("#error"), e);
-        }
+        DesktopUnderTest.waitUntil(what, condition, () -> "state: " + text("#agent-state") + ", caller: " + text("#caller")
+                + ", error: " + text("#error"));
     }
 
     private String text(String query) {

@@ -1,10 +1,6 @@
 package org.hotline.supervisor;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -12,11 +8,11 @@ import javafx.scene.control.TableView;
 import org.hotline.api.v1.AgentState;
 import org.hotline.api.v1.CallUpdate;
 import org.hotline.api.v1.DeskEvent;
+import org.hotline.agent.testing.DesktopUnderTest;
 import org.hotline.cti.server.HotlineServer;
 import org.hotline.cti.switching.sim.IvrScript;
 import org.hotline.cti.switching.sim.SimSwitch;
 import org.hotline.cti.testing.DeskClient;
-import org.hotline.cti.testing.TestDatabase;
 import org.hotline.cti.testing.TestServers;
 import org.hotline.supervisor.agents.AgentRow;
 import org.hotline.supervisor.queues.QueueRow;
@@ -25,8 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,45 +31,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SupervisorFlowUiTest extends FxRobot {
-    private Path dir;
-    private TestDatabase db;
+    private DesktopUnderTest desk;
     private HotlineServer server;
     private io.grpc.ManagedChannel channel;
-    private Locale before;
-    private javafx.application.Application app;
 
     @BeforeAll
     void start() throws Exception {
-        before = Locale.getDefault();
-        Locale.setDefault(Locale.ENGLISH);
-        dir = Files.createTempDirectory("hotline-supervisor-ui");
-        db = TestDatabase.create(TestDatabase.Kind.H2, dir);
-        TestServers.seed(db.config());
-        server = HotlineServer.start(TestServers.options(dir, db.config(), 0));
-        channel = TestServers.channel(server);
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(SupervisorApp.class, "--server", "localhost:" + server.grpcPort(), "--fingerprint",
-                server.fingerprint(), "--settings", dir.resolve("desk.properties").toString(), "--lang", "en", "--silent");
+        desk = DesktopUnderTest.start(SupervisorApp.class, "supervisor-ui", "--silent");
+        server = desk.server;
+        channel = desk.channel;
     }
 
     @AfterAll
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        channel.shutdownNow();
-        server.close();
-        db.close();
-        Locale.setDefault(before);
+        desk.close();
     }
 
     private void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what + "; notice: " + text("#agents-notice")
-                    + ", error: " + text("#agents-error"), e);
-        }
+        DesktopUnderTest.waitUntil(what, condition, () -> "notice: " + text("#agents-notice") + ", error: "
+                + text("#agents-error"));
     }
 
     private String text(String query) {

@@ -1,13 +1,5 @@
 package org.hotline.supervisor.admin;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
@@ -17,13 +9,9 @@ import org.hotline.api.v1.ListQueuesRequest;
 import org.hotline.api.v1.LoginRequest;
 import org.hotline.api.v1.Queue;
 import org.hotline.api.v1.SessionGrpc;
-import org.hotline.cti.agents.AgentProfile;
 import org.hotline.cti.bench.BearerToken;
-import org.hotline.cti.security.PasswordHasher;
+import org.hotline.agent.testing.DesktopUnderTest;
 import org.hotline.cti.server.HotlineServer;
-import org.hotline.cti.storage.Database;
-import org.hotline.cti.storage.DirectoryAdmin;
-import org.hotline.cti.testing.TestDatabase;
 import org.hotline.cti.testing.TestServers;
 import org.hotline.supervisor.SupervisorApp;
 import org.junit.jupiter.api.AfterAll;
@@ -31,8 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,50 +29,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminFlowUiTest extends FxRobot {
-    private Path dir;
-    private TestDatabase db;
+    private DesktopUnderTest desk;
     private HotlineServer server;
     private io.grpc.ManagedChannel channel;
-    private Locale before;
-    private javafx.application.Application app;
 
     @BeforeAll
     void start() throws Exception {
-        before = Locale.getDefault();
-        Locale.setDefault(Locale.ENGLISH);
-        dir = Files.createTempDirectory("hotline-admin-ui");
-        db = TestDatabase.create(TestDatabase.Kind.H2, dir);
-        TestServers.seed(db.config());
-        try (Database d = Database.open(db.config())) {
-            new DirectoryAdmin(d.sessionFactory(), "main", new PasswordHasher(4), Clock.systemUTC()).saveAgents(List.of(
-                    new DirectoryAdmin.Account(new AgentProfile("9001", "Admin", org.hotline.cti.security.Role.ADMIN, "", "",
-                            Map.of(), "main"), TestServers.PASSWORD)));
-        }
-        server = HotlineServer.start(TestServers.options(dir, db.config(), 0));
-        channel = TestServers.channel(server);
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(SupervisorApp.class, "--server", "localhost:" + server.grpcPort(), "--fingerprint",
-                server.fingerprint(), "--settings", dir.resolve("desk.properties").toString(), "--lang", "en", "--silent");
+        desk = DesktopUnderTest.start(SupervisorApp.class, "admin-ui",
+                (db, d) -> DesktopUnderTest.account(d, "9001", "Admin", org.hotline.cti.security.Role.ADMIN), s -> { },
+                "--silent");
+        server = desk.server;
+        channel = desk.channel;
     }
 
     @AfterAll
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        channel.shutdownNow();
-        server.close();
-        db.close();
-        Locale.setDefault(before);
+        desk.close();
     }
 
     private void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what + "; problems: " + text("#queues-problems")
-                    + ", error: " + text("#queues-error"), e);
-        }
+        DesktopUnderTest.waitUntil(what, condition, () -> "problems: " + text("#queues-problems") + ", error: "
+                + text("#queues-error"));
     }
 
     private String text(String query) {

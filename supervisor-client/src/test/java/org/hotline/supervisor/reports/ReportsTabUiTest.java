@@ -3,15 +3,12 @@ package org.hotline.supervisor.reports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import org.hotline.cti.server.HotlineServer;
-import org.hotline.cti.testing.TestDatabase;
+import org.hotline.agent.testing.DesktopUnderTest;
 import org.hotline.cti.testing.TestServers;
 import org.hotline.cti.workorders.Actor;
 import org.hotline.cti.workorders.NewWorkOrder;
@@ -22,8 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,50 +28,33 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportsTabUiTest extends FxRobot {
+    private DesktopUnderTest desk;
     private Path dir;
-    private TestDatabase db;
-    private HotlineServer server;
-    private Locale before;
-    private javafx.application.Application app;
 
     @BeforeAll
     void start() throws Exception {
-        before = Locale.getDefault();
-        Locale.setDefault(Locale.ENGLISH);
-        dir = Files.createTempDirectory("hotline-reports-ui");
-        db = TestDatabase.create(TestDatabase.Kind.H2, dir);
-        TestServers.seed(db.config());
-        server = HotlineServer.start(TestServers.options(dir, db.config(), 0));
-        org.hotline.cti.workorders.WorkOrderDemoData.seedIfEmpty(server.workOrders(), java.time.ZoneId.of("Asia/Shanghai"));
-        Actor agent = new Actor("2001", org.hotline.cti.security.Role.AGENT);
-        String type = server.workOrders().admin().types().stream()
-                .filter(t -> !t.confidential() && t.fields().stream().noneMatch(f -> f.required())).findFirst().orElseThrow().code();
-        for (int i = 0; i < 3; i++) {
-            server.workOrders().orders().create(agent, new NewWorkOrder(type, Priority.NORMAL, "燃氣表讀數 " + i, "", null,
-                    null, "13900000001", "東城區", null, java.util.Map.of()));
-        }
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(SupervisorApp.class, "--server", "localhost:" + server.grpcPort(), "--fingerprint",
-                server.fingerprint(), "--settings", dir.resolve("desk.properties").toString(), "--lang", "en", "--silent");
+        desk = DesktopUnderTest.start(SupervisorApp.class, "reports-ui", (db, d) -> { }, server -> {
+            org.hotline.cti.workorders.WorkOrderDemoData.seedIfEmpty(server.workOrders(), java.time.ZoneId.of("Asia/Shanghai"));
+            Actor agent = new Actor("2001", org.hotline.cti.security.Role.AGENT);
+            String type = server.workOrders().admin().types().stream()
+                    .filter(t -> !t.confidential() && t.fields().stream().noneMatch(f -> f.required())).findFirst().orElseThrow()
+                    .code();
+            for (int i = 0; i < 3; i++) {
+                server.workOrders().orders().create(agent, new NewWorkOrder(type, Priority.NORMAL, "燃氣表讀數 " + i, "", null,
+                        null, "13900000001", "東城區", null, java.util.Map.of()));
+            }
+        }, "--silent");
+        dir = desk.dir;
     }
 
     @AfterAll
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        server.close();
-        db.close();
-        Locale.setDefault(before);
+        desk.close();
     }
 
     private void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what + "; status: " + text("#reportStatus")
-                    + ", error: " + text("#reportError"), e);
-        }
+        DesktopUnderTest.waitUntil(what, condition, () -> "status: " + text("#reportStatus") + ", error: "
+                + text("#reportError"));
     }
 
     private String text(String query) {
