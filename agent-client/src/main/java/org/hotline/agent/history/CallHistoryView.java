@@ -6,15 +6,12 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -67,20 +64,8 @@ public final class CallHistoryView {
         table.getColumns().add(column(messages.get("history.direction"), Row::direction, 60));
         TableColumn<Row, Row> num = new TableColumn<>(messages.get("history.number"));
         num.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        num.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Row row, boolean empty) {
-                super.updateItem(row, empty);
-                if (empty || row == null || row.number().isBlank()) {
-                    setGraphic(null);
-                    return;
-                }
-                Hyperlink link = new Hyperlink(row.number());
-                link.setTooltip(new Tooltip(messages.get("history.dial", row.number())));
-                link.setOnAction(e -> vm.dial(row));
-                setGraphic(link);
-            }
-        });
+        num.setCellFactory(c -> new org.hotline.agent.ui.DialLinkCell<Row, Row>(Row::number,
+                n -> messages.get("history.dial", n), vm::dial));
         num.setPrefWidth(120);
         table.getColumns().add(num);
         table.getColumns().add(column(messages.get("history.talk"), Row::talk, 70));

@@ -18,7 +18,6 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -369,14 +368,8 @@ public final class ScreenPopView {
         t.getColumns().add(column("pop.col.kind", ContactRow::kind, 80));
         t.getColumns().add(column("pop.col.agent", ContactRow::agent, 50));
         TableColumn<ContactRow, String> phone = column("pop.col.phone", ContactRow::phone, 110);
-        phone.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean emptyCell) {
-                super.updateItem(item, emptyCell);
-                setText(null);
-                setGraphic(emptyCell || item == null || item.isEmpty() ? null : dialLink(item));
-            }
-        });
+        phone.setCellFactory(c -> new org.hotline.agent.ui.DialLinkCell<ContactRow, String>(n -> n,
+                n -> messages.get("action.dial") + " " + n, vm::dial));
         t.getColumns().add(phone);
         t.getColumns().add(column("pop.col.work_order", ContactRow::workOrder, 110));
         t.getColumns().add(column("pop.col.summary", ContactRow::summary, 220));
