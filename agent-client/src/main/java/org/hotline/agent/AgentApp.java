@@ -99,6 +99,12 @@ public class AgentApp extends Application {
         org.hotline.agent.bench.BenchHooks.autoLogin().ifPresent(credentials -> {
             login.agentIdProperty().set(credentials[0]);
             login.passwordProperty().set(credentials[1]);
+            // A benchmark reusing its data folder finds the seat still held by its previous run's desk.
+            login.takeOverOfferedProperty().addListener((o, was, offered) -> {
+                if (offered) {
+                    login.takeOver();
+                }
+            });
             login.login();
         });
         if (org.hotline.agent.bench.BenchHooks.exitWhenShown()) {
