@@ -90,6 +90,7 @@ public final class CustomerDataBench {
     private final Database database;
     private final Settings settings;
     private final OpenWorkOrders openWorkOrders;
+    private final Runnable beforeLookups;
 
     /** Pops without work orders: the customer and contact lookups alone. */
     public CustomerDataBench(Database database, Settings settings) {
@@ -98,9 +99,15 @@ public final class CustomerDataBench {
 
     /** Pops as the server computes them, the customers' open work orders included. */
     public CustomerDataBench(Database database, Settings settings, OpenWorkOrders openWorkOrders) {
+        this(database, settings, openWorkOrders, () -> { });
+    }
+
+    /** {@code beforeLookups} runs once the rows are loaded, before the first pop (the database's pool is sized there). */
+    public CustomerDataBench(Database database, Settings settings, OpenWorkOrders openWorkOrders, Runnable beforeLookups) {
         this.database = requireNonNull(database, "database");
         this.settings = requireNonNull(settings, "settings");
         this.openWorkOrders = requireNonNull(openWorkOrders, "openWorkOrders");
+        this.beforeLookups = requireNonNull(beforeLookups, "beforeLookups");
     }
 
     /** The account number of generated customer {@code i}, for rows that refer to bench customers. */
@@ -121,6 +128,7 @@ public final class CustomerDataBench {
         long contacts = Math.max(hadContacts, (long) settings.customers() * settings.contactsPerCustomer());
         boolean reused = hadCustomers >= settings.customers();
 
+        beforeLookups.run();
         ScreenPops pops = new ScreenPops(customers, openWorkOrders, history);
         SplittableRandom random = new SplittableRandom(settings.seed());
         for (int i = 0; i < settings.warmUp(); i++) {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.hotline.cti.storage.BufferPool;
 import org.hotline.cti.storage.Database;
 import org.hotline.cti.storage.DatabaseConfig;
 import org.hotline.cti.workorders.OpenWorkOrdersForPop;
@@ -81,6 +82,10 @@ public final class DataBench implements Callable<Integer> {
             description = "Timed knowledge searches (default: ${DEFAULT-VALUE}).")
     int knowledgeQueries;
 
+    @Option(names = "--keep-buffer-pool", description = "Do not enlarge a local MariaDB/MySQL server's InnoDB buffer pool"
+            + " that is smaller than the tables.")
+    boolean keepBufferPool;
+
     @Option(names = "--seed", defaultValue = "2026", description = "Seed of the generated lookups and queries (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -120,8 +125,9 @@ public final class DataBench implements Callable<Integer> {
             WorkOrders popOrders = WorkOrderFeature.open(database.dataSource(), new WorkOrders.Settings(
                     CustomerDataBench.SITE, ZoneId.of("Asia/Shanghai"), scratch.resolve("work-orders"),
                     Duration.ofHours(24)), Clock.systemUTC()).orders();
+            BufferPool[] pool = new BufferPool[1];
             CustomerDataBench.Result pop = new CustomerDataBench(database, customerSettings,
-                    new OpenWorkOrdersForPop(popOrders)).run();
+                    new OpenWorkOrdersForPop(popOrders), () -> pool[0] = sizePool(database)).run();
             out.println(pop.summary());
             KnowledgeDataBench.Result knowledge = KnowledgeDataBench.run(database, CustomerDataBench.SITE,
                     scratch.resolve("knowledge-index"), articles, knowledgeQueries, seed);
@@ -133,14 +139,41 @@ public final class DataBench implements Callable<Integer> {
                             + " knowledge search <= %.0f ms %s%n",
                     SCREEN_POP_P99_TARGET_MS, verdict(pop.metTarget()), WORK_ORDER_SEARCH_P99_TARGET_MS,
                     verdict(searchMet), KnowledgeDataBench.Result.TARGET_P99_MILLIS, verdict(knowledge.meetsTarget()));
-            out.println(json(database.kind(), pop, orders, knowledge, searchMet, allMet));
+            out.println(json(database.kind(), pool[0], pop, orders, knowledge, searchMet, allMet));
             return 0;
         }
     }
 
-    private static String json(Database.Kind kind, CustomerDataBench.Result pop, WorkOrderDataBench.Result orders,
+    /**
+     * A production database keeps Hotline's tables in memory (db-scripts/mariadb/hotline.cnf); the local
+     * development server usually has MariaDB's default pool of 128 MB. Unless told not to, the bench
+     * enlarges the pool of a local server for as long as it runs (SET GLOBAL, gone at its restart), so
+     * the pops are timed as they run in production, and says so. Null on H2.
+     */
+    private BufferPool sizePool(Database database) {
+        BufferPool pool = BufferPool.of(database).orElse(null);
+        if (pool == null) {
+            return null;
+        }
+        if (!pool.holdsData() && !keepBufferPool && isLocal(dbUrl)) {
+            BufferPool was = pool;
+            pool = BufferPool.enlarge(database, pool);
+            out.printf(Locale.ROOT, "bench data: InnoDB buffer pool of the local server raised from %,d MB to %,d MB"
+                            + " until it restarts, to hold the tables as in production (--keep-buffer-pool: leave it)%n",
+                    was.poolBytes() >> 20, pool.poolBytes() >> 20);
+        }
+        out.println("bench data: " + pool.summary() + (pool.holdsData() ? ""
+                : "; smaller than the tables, so pops read from disk (see db-scripts/mariadb/hotline.cnf)"));
+        return pool;
+    }
+
+    static boolean isLocal(String jdbcUrl) {
+        return jdbcUrl.matches("jdbc:(mysql|mariadb)://(127\\.0\\.0\\.1|localhost|\\[::1\\])([:/?].*)?");
+    }
+
+    private static String json(Database.Kind kind, BufferPool pool, CustomerDataBench.Result pop, WorkOrderDataBench.Result orders,
                                KnowledgeDataBench.Result knowledge, boolean searchMet, boolean allMet) {
-        return String.format(Locale.ROOT, "{\"database\":\"%s\",\"customers\":%d,\"contacts\":%d,\"customer_data_reused\":%b,"
+        return String.format(Locale.ROOT, "{\"database\":\"%s\",\"buffer_pool_mb\":%d,\"tables_mb\":%d,\"customers\":%d,\"contacts\":%d,\"customer_data_reused\":%b,"
                         + "\"customer_load_s\":%.1f,\"screen_pops\":%d,\"screen_pop_ms_p50\":%.3f,\"screen_pop_ms_p99\":%.3f,"
                         + "\"screen_pop_ms_max\":%.3f,\"customers_per_pop\":%.3f,\"open_work_orders_per_pop\":%.3f,"
                         + "\"work_orders\":%d,\"work_orders_loaded\":%d,\"work_order_load_s\":%.1f,"
@@ -151,7 +184,8 @@ public final class DataBench implements Callable<Integer> {
                         + "\"knowledge_search_ms_max\":%.3f,\"knowledge_mean_hits\":%.1f,"
                         + "\"screen_pop_target_met\":%b,\"work_order_search_target_met\":%b,\"knowledge_search_target_met\":%b,"
                         + "\"targets_met\":%b}",
-                kind.name().toLowerCase(Locale.ROOT), pop.customers(), pop.contacts(), pop.reused(),
+                kind.name().toLowerCase(Locale.ROOT), pool == null ? 0 : pool.poolBytes() >> 20,
+                pool == null ? 0 : pool.dataBytes() >> 20, pop.customers(), pop.contacts(), pop.reused(),
                 pop.loadMillis() / 1000.0, pop.lookups(), pop.p50Millis(), pop.p99Millis(), pop.maxMillis(),
                 pop.customersPerPop(), pop.openWorkOrdersPerPop(),
                 orders.rowsInSite(), orders.rowsLoaded(), orders.loadSeconds(), orders.searchP50Ms(), orders.searchP99Ms(),

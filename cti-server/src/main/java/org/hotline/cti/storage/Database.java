@@ -73,7 +73,9 @@ public final class Database implements AutoCloseable {
             String version = migrate(dataSource, url);
             SessionFactory sessionFactory = sessionFactory(dataSource, kind, url);
             log.info("database ready: {} at {}, schema version {}", kind, redact(url), version);
-            return new Database(kind, dataSource, sessionFactory, version);
+            Database database = new Database(kind, dataSource, sessionFactory, version);
+            BufferPool.of(database).ifPresent(BufferPool::warnIfSmall);
+            return database;
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

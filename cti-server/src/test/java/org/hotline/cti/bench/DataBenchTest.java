@@ -34,6 +34,13 @@ class DataBenchTest {
 
             JsonObject j = json(first);
             assertThat(j.get("database").getAsString()).isEqualTo(kind == TestDatabase.Kind.H2 ? "h2" : "mariadb");
+            if (kind == TestDatabase.Kind.H2) {
+                assertThat(j.get("buffer_pool_mb").getAsLong()).isZero();
+            } else {
+                assertThat(j.get("buffer_pool_mb").getAsLong()).as("the pool holds the small bench's tables")
+                        .isGreaterThanOrEqualTo(j.get("tables_mb").getAsLong()).isPositive();
+                assertThat(String.join("\n", first)).contains("bench data: InnoDB buffer pool ");
+            }
             assertThat(j.get("customers").getAsLong()).isEqualTo(1_500);
             assertThat(j.get("contacts").getAsLong()).isEqualTo(6_000);
             assertThat(j.get("customer_data_reused").getAsBoolean()).isFalse();
@@ -64,6 +71,14 @@ class DataBenchTest {
             assertThat(again.get("articles_loaded").getAsLong()).isZero();
             assertThat(again.get("articles").getAsLong()).isEqualTo(300);
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void enlargesThePoolOnlyOfALocalServer() {
+        assertThat(DataBench.isLocal("jdbc:mysql://127.0.0.1:3306/test")).isTrue();
+        assertThat(DataBench.isLocal("jdbc:mysql://localhost/test?user=root")).isTrue();
+        assertThat(DataBench.isLocal("jdbc:mysql://db.example:3306/hotline")).isFalse();
+        assertThat(DataBench.isLocal("jdbc:mysql://127.0.0.1.example/hotline")).isFalse();
     }
 
     private static List<String> run(String url) {
