@@ -39,7 +39,8 @@ class DataBenchTest {
             } else {
                 assertThat(j.get("buffer_pool_mb").getAsLong()).as("the pool holds the small bench's tables")
                         .isGreaterThanOrEqualTo(j.get("tables_mb").getAsLong()).isPositive();
-                assertThat(String.join("\n", first)).contains("bench data: InnoDB buffer pool ");
+                assertThat(String.join("\n", first)).contains("bench data: InnoDB buffer pool ")
+                        .containsPattern("bench data: \\d+ indexes read into the pool");
             }
             assertThat(j.get("customers").getAsLong()).isEqualTo(1_500);
             assertThat(j.get("contacts").getAsLong()).isEqualTo(6_000);
