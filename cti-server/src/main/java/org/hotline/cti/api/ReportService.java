@@ -11,6 +11,9 @@ import org.hotline.api.v1.AgentStateReportRow;
 import org.hotline.api.v1.CallReportRequest;
 import org.hotline.api.v1.CallReportResponse;
 import org.hotline.api.v1.CallReportRow;
+import org.hotline.api.v1.IvrReportRequest;
+import org.hotline.api.v1.IvrReportResponse;
+import org.hotline.api.v1.IvrReportRow;
 import org.hotline.api.v1.ReasonTime;
 import org.hotline.api.v1.ReportGranularity;
 import org.hotline.api.v1.ReportGrouping;
@@ -24,6 +27,7 @@ import org.hotline.cti.security.Session;
 import org.hotline.cti.stats.CallFigures;
 import org.hotline.cti.stats.Granularity;
 import org.hotline.cti.stats.Grouping;
+import org.hotline.cti.stats.IvrFigures;
 import org.hotline.cti.stats.Reports;
 import org.hotline.cti.stats.StateFigures;
 import org.hotline.cti.stats.WorkOrderFigures;
@@ -133,6 +137,33 @@ final class ReportService extends ReportsGrpc.ReportsImplBase {
                     caller[0].agentId(), siteId, b.getRowsCount(), (System.nanoTime() - t0) / 1_000_000);
             return b.build();
         });
+    }
+
+    @Override
+    public void ivrReport(IvrReportRequest req, StreamObserver<IvrReportResponse> out) {
+        Session[] caller = new Session[1];
+        Unary.answer(out, () -> caller[0] = lead(), workers, () -> {
+            Granularity granularity = granularity(req.getGranularity());
+            Instant from = instant(req.getFrom(), "from");
+            long t0 = System.nanoTime();
+            IvrReportResponse.Builder b = IvrReportResponse.newBuilder().setTimeZone(reports.zone().getId());
+            IvrFigures total = IvrFigures.none();
+            for (Reports.IvrRow r : reports.ivr(siteId, granularity, from, instant(req.getTo(), "to"))) {
+                b.addRows(row(r.bucketStart(), r.menuPath(), r.figures()));
+                total = total.plus(r.figures());
+            }
+            b.setTotal(row(from, "", total));
+            log.info("IVR report {} per {} for {}: {} rows in {} ms", granularity, caller[0].agentId(), siteId,
+                    b.getRowsCount(), (System.nanoTime() - t0) / 1_000_000);
+            return b.build();
+        });
+    }
+
+    private static IvrReportRow row(Instant bucket, String path, IvrFigures f) {
+        return IvrReportRow.newBuilder().setBucketStart(timestamp(bucket)).setMenuPath(path).setVisits(f.visits())
+                .setRouted(f.routed()).setNoInput(f.noInput()).setHungUp(f.hungUp()).setClosed(f.closed())
+                .setBlocked(f.blocked()).setIvrMillis(f.ivrMillis()).setAverageIvrSeconds(f.averageSeconds())
+                .setHungUpPercent(f.hungUpPercent()).build();
     }
 
     private static CallReportRow row(Reports.CallRow r) {

@@ -14,4 +14,7 @@ public interface CdrWriter {
     void callEnded(CallDetailRecord record, Runnable onDurable);
 
     void agentStateChanged(AgentStateChange change);
+
+    /** A caller's IVR visit, settled (see {@link IvrVisit}). */
+    void ivrVisited(IvrVisit visit);
 }

@@ -21,6 +21,7 @@ import org.hotline.cti.calls.CallDetailRecord;
 import org.hotline.cti.calls.CallSegment;
 import org.hotline.cti.calls.CallView;
 import org.hotline.cti.calls.CdrWriter;
+import org.hotline.cti.calls.IvrVisit;
 import org.hotline.cti.calls.ConnectionState;
 import org.hotline.cti.calls.LiveCall;
 import org.hotline.cti.calls.SegmentKind;
@@ -62,6 +63,8 @@ final class LiveModel {
     final Map<String, String> offers = new HashMap<>();
     /** Consultation call id -> the call it consults about, when the consultation's events came first. */
     final Map<String, String> pendingConsults = new HashMap<>();
+    /** Call id -> the IVR visit that ended with a hand-over, until the call's RouteRequested settles it. */
+    final Map<String, IvrVisit> ivrVisits = new HashMap<>();
     private final Map<String, EventLoop.Timer> acwTimers = new HashMap<>();
     private final Map<String, EventLoop.Timer> ringTimers = new HashMap<>();
     private final Set<String> missed = new HashSet<>();

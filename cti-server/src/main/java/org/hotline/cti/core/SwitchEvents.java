@@ -13,6 +13,7 @@ import org.hotline.cti.agents.AgentState;
 import org.hotline.cti.calls.CallData;
 import org.hotline.cti.calls.CallDetailRecord.Direction;
 import org.hotline.cti.calls.ConnectionState;
+import org.hotline.cti.calls.IvrVisit;
 import org.hotline.cti.calls.LiveCall;
 import org.hotline.cti.calls.SegmentKind;
 import org.hotline.cti.core.ModelListener.CallChange;
@@ -21,6 +22,7 @@ import org.hotline.cti.switching.Announcement;
 import org.hotline.cti.switching.CallId;
 import org.hotline.cti.switching.Cause;
 import org.hotline.cti.switching.Devices;
+import org.hotline.cti.switching.IvrOutcome;
 import org.hotline.cti.switching.SwitchEvent;
 import org.hotline.cti.switching.SwitchEvent.CallView;
 import org.hotline.cti.switching.SwitchEvent.ConnectionView;
@@ -46,6 +48,8 @@ final class SwitchEvents {
         m.origin = e.at();
         if (e instanceof SwitchEvent.RouteRequested r) {
             routeRequested(r);
+        } else if (e instanceof SwitchEvent.IvrFinished f) {
+            ivrFinished(f);
         } else if (e instanceof SwitchEvent.ServiceInitiated s) {
             serviceInitiated(s);
         } else if (e instanceof SwitchEvent.Delivered d) {
@@ -91,6 +95,30 @@ final class SwitchEvents {
         }
     }
 
+    /**
+     * A caller who hung up in the IVR is written at once; one handed over waits for the call's
+     * RouteRequested, which tells the queue it resolves to or the announcement that ends it.
+     */
+    private void ivrFinished(SwitchEvent.IvrFinished f) {
+        boolean handedOver = f.outcome() == IvrOutcome.ROUTED || f.outcome() == IvrOutcome.NO_INPUT;
+        IvrVisit visit = new IvrVisit(null, m.config.siteId(), f.call().value(), f.callingNumber(), f.calledNumber(),
+                f.startedAt(), f.at(), IvrVisit.path(f.choices()), handedOver ? f.queueHint() : "", f.outcome());
+        if (handedOver) {
+            m.ivrVisits.put(f.call().value(), visit);
+        } else {
+            log.debug("call {} from {}: IVR {} after {} ms at '{}'", f.call(), f.callingNumber(), f.outcome(),
+                    visit.millis(), visit.menuPath());
+            m.cdr.ivrVisited(visit);
+        }
+    }
+
+    private void settleIvr(String callId, String queueId, IvrOutcome override) {
+        IvrVisit visit = m.ivrVisits.remove(callId);
+        if (visit != null) {
+            m.cdr.ivrVisited(visit.settled(queueId, override == null ? visit.outcome() : override));
+        }
+    }
+
     private void routeRequested(SwitchEvent.RouteRequested r) {
         String callId = r.call().value();
         LiveCall call = m.calls.get(callId);
@@ -112,6 +140,7 @@ final class SwitchEvents {
         if (m.screen.blocks(r.callingNumber())) {
             // Blacklisted: the caller hears why and never reaches a queue or its statistics.
             call.outcome("blocked");
+            settleIvr(callId, queueId, IvrOutcome.BLOCKED);
             log.info("call {} from blacklisted {}: BLOCKED announcement", callId, r.callingNumber());
             m.sw.playAnnouncement(r.call(), Announcement.BLOCKED);
             return;
@@ -119,9 +148,11 @@ final class SwitchEvents {
         QueueDefinition q = m.router.queues().get(queueId);
         if (!q.hours().isOpen(r.at())) {
             call.outcome("closed");
+            settleIvr(callId, queueId, IvrOutcome.CLOSED);
             m.sw.playAnnouncement(r.call(), Announcement.CLOSED);
             return;
         }
+        settleIvr(callId, queueId, null);
         m.statsOf(queueId).offered();
         m.requeue(call, false);
     }
@@ -325,6 +356,11 @@ final class SwitchEvents {
     }
 
     private void callCleared(String callId, Cause cause) {
+        // A hand-over whose RouteRequested never came (the link broke in between): keep the visit as the switch said.
+        IvrVisit unsettled = m.ivrVisits.remove(callId);
+        if (unsettled != null) {
+            m.cdr.ivrVisited(unsettled);
+        }
         LiveCall call = m.calls.get(callId);
         if (call == null) {
             return;

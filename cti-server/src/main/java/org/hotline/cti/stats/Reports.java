@@ -26,7 +26,7 @@ import org.hotline.cti.core.CommandException;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Call and agent-state reports read from the rollup tables (never from the raw records): any
+ * Call, agent-state, work-order and IVR reports read from the rollup tables (never from the raw records): any
  * range, per queue, agent or team, in 15/30/60-minute buckets (from the 15-minute rollups), per
  * day (daily rollups) or per month or year of the report zone (monthly rollups: a month-by-agent
  * report over a year reads one row per month, queue and agent).
@@ -47,6 +47,9 @@ public final class Reports {
 
     /** A work-order row: a bucket of creation days and a type, status, area or department ({@code ""}: none). */
     public record WorkOrderRow(Instant bucketStart, String key, WorkOrderFigures figures) {}
+
+    /** An IVR row: a bucket and a menu path (the keys pressed, "1>3"; {@code ""}: none). */
+    public record IvrRow(Instant bucketStart, String menuPath, IvrFigures figures) {}
 
     public Reports(DataSource dataSource, RollupSettings settings) {
         this.dataSource = requireNonNull(dataSource, "dataSource");
@@ -147,6 +150,29 @@ public final class Reports {
         });
         List<WorkOrderRow> rows = new ArrayList<>();
         buckets.forEach((bucket, byKey) -> byKey.forEach((k, f) -> rows.add(new WorkOrderRow(bucket, k, f))));
+        return rows;
+    }
+
+    /** IVR usage per menu path: the visits that started in each bucket and how they ended. */
+    public List<IvrRow> ivr(String siteId, Granularity granularity, Instant from, Instant to) {
+        requireNonNull(siteId, "siteId");
+        Bounds b = bounds(granularity, from, to);
+        StringBuilder sql = new StringBuilder("SELECT ").append(b.bucketColumns()).append(", r.menu_path");
+        RollupBatch.IVR_COLUMNS.forEach(c -> sql.append(", SUM(r.").append(c).append(')'));
+        sql.append(" FROM ").append(b.table("report_ivr_")).append(" r WHERE r.site_id = ? AND r.").append(b.timeColumn())
+                .append(" >= ? AND r.").append(b.timeColumn()).append(" < ? GROUP BY ").append(b.bucketColumns())
+                .append(", r.menu_path");
+        Map<Instant, Map<String, long[]>> buckets = new TreeMap<>();
+        int width = RollupBatch.IVR_COLUMNS.size();
+        query(sql.toString(), siteId, b, rs -> {
+            long[] sums = buckets.computeIfAbsent(bucketOf(granularity, rs), k -> new TreeMap<>())
+                    .computeIfAbsent(rs.getString(2), k -> new long[width]);
+            for (int i = 0; i < width; i++) {
+                sums[i] += rs.getLong(3 + i);
+            }
+        });
+        List<IvrRow> rows = new ArrayList<>();
+        buckets.forEach((bucket, byPath) -> byPath.forEach((path, v) -> rows.add(new IvrRow(bucket, path, IvrFigures.of(v)))));
         return rows;
     }
 

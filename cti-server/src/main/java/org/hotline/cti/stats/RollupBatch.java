@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import org.hotline.cti.agents.AgentState;
 import org.hotline.cti.calls.CallDetailRecord;
 import org.hotline.cti.calls.CallSegment;
+import org.hotline.cti.calls.IvrVisit;
 import org.hotline.cti.calls.SegmentKind;
 
 import static java.util.Objects.requireNonNull;
@@ -42,6 +43,9 @@ import static java.util.Objects.requireNonNull;
  *   <li>After-call work lands in the interval it began, under the queue of the agent's last talk
  *       segment before it.</li>
  *   <li>Agent state time is split at interval boundaries; NotReady keeps its reason.</li>
+ *   <li>An IVR visit lands in the 15-minute interval of its start, under its menu path: visits 1,
+ *       one of routed, no input, hung up, closed or blocked by its outcome, and its time in the IVR
+ *       (end minus start).</li>
  * </ul>
  */
 public final class RollupBatch {
@@ -62,11 +66,21 @@ public final class RollupBatch {
     static final List<String> CALL_COLUMNS = List.of("offered", "answered", "answered_in_sl", "abandoned",
             "short_abandoned", "answer_wait_ms", "abandon_wait_ms", "handled", "transferred", "held", "talk_ms",
             "hold_ms", "acw_count", "acw_ms");
+    static final int IVR_VISITS = 0;
+    static final int IVR_ROUTED = 1;
+    static final int IVR_NO_INPUT = 2;
+    static final int IVR_HUNG_UP = 3;
+    static final int IVR_CLOSED = 4;
+    static final int IVR_BLOCKED = 5;
+    static final int IVR_MS = 6;
+    static final List<String> IVR_COLUMNS = List.of("visits", "routed", "no_input", "hung_up", "closed", "blocked",
+            "ivr_ms");
     private static final Set<String> NOT_OFFERED = Set.of("blocked", "closed");
 
     private final RollupSettings settings;
     private final Map<CallKey, long[]> callIntervals = new TreeMap<>();
     private final Map<StateKey, long[]> stateIntervals = new TreeMap<>();
+    private final Map<IvrIntervalKey, long[]> ivrIntervals = new TreeMap<>();
     private long records;
 
     public RollupBatch(RollupSettings settings) {
@@ -172,13 +186,30 @@ public final class RollupBatch {
         }
     }
 
-    /** Records (calls and state changes) handed to this batch. */
+    /** Adds a settled IVR visit. */
+    public void addIvrVisit(IvrVisit v) {
+        records++;
+        long[] values = new long[IVR_COLUMNS.size()];
+        values[IVR_VISITS] = 1;
+        values[switch (v.outcome()) {
+            case ROUTED -> IVR_ROUTED;
+            case NO_INPUT -> IVR_NO_INPUT;
+            case HUNG_UP -> IVR_HUNG_UP;
+            case CLOSED -> IVR_CLOSED;
+            case BLOCKED -> IVR_BLOCKED;
+        }] = 1;
+        values[IVR_MS] = v.millis();
+        addInto(ivrIntervals.computeIfAbsent(new IvrIntervalKey(v.siteId(), Intervals.floor(v.startedAt()), v.menuPath()),
+                k -> new long[IVR_COLUMNS.size()]), values);
+    }
+
+    /** Records (calls, state changes and IVR visits) handed to this batch. */
     public long records() {
         return records;
     }
 
     public boolean isEmpty() {
-        return callIntervals.isEmpty() && stateIntervals.isEmpty();
+        return callIntervals.isEmpty() && stateIntervals.isEmpty() && ivrIntervals.isEmpty();
     }
 
     /** Adds everything to the rollup tables; run it in the transaction that stores the records. */
@@ -225,6 +256,54 @@ public final class RollupBatch {
             writeStates(connection, "report_state_daily", "report_day", daily);
             writeStates(connection, "report_state_monthly", "report_month", monthly);
         }
+        if (!ivrIntervals.isEmpty()) {
+            writeIvr(connection);
+        }
+    }
+
+    private void writeIvr(Connection connection) throws SQLException {
+        Map<IvrKey, long[]> interval = new TreeMap<>();
+        Map<IvrKey, long[]> daily = new TreeMap<>();
+        Map<IvrKey, long[]> monthly = new TreeMap<>();
+        for (Map.Entry<IvrIntervalKey, long[]> e : ivrIntervals.entrySet()) {
+            IvrIntervalKey k = e.getKey();
+            LocalDate day = day(k.interval());
+            addInto(interval.computeIfAbsent(new IvrKey(k.siteId(), Intervals.sql(k.interval()), k.menuPath()),
+                    x -> new long[IVR_COLUMNS.size()]), e.getValue());
+            addInto(daily.computeIfAbsent(new IvrKey(k.siteId(), day.toString(), k.menuPath()),
+                    x -> new long[IVR_COLUMNS.size()]), e.getValue());
+            addInto(monthly.computeIfAbsent(new IvrKey(k.siteId(), day.withDayOfMonth(1).toString(), k.menuPath()),
+                    x -> new long[IVR_COLUMNS.size()]), e.getValue());
+        }
+        writeIvr(connection, "report_ivr_interval", "interval_start", interval);
+        writeIvr(connection, "report_ivr_daily", "report_day", daily);
+        writeIvr(connection, "report_ivr_monthly", "report_month", monthly);
+    }
+
+    private static void writeIvr(Connection connection, String table, String timeColumn, Map<IvrKey, long[]> rows)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (site_id, ").append(timeColumn)
+                .append(", menu_path");
+        IVR_COLUMNS.forEach(c -> sql.append(", ").append(c));
+        sql.append(") VALUES (?, ?, ?").append(", ?".repeat(IVR_COLUMNS.size())).append(") ON DUPLICATE KEY UPDATE ");
+        for (int i = 0; i < IVR_COLUMNS.size(); i++) {
+            String c = IVR_COLUMNS.get(i);
+            sql.append(i == 0 ? "" : ", ").append(c).append(" = ").append(c).append(" + VALUES(").append(c).append(')');
+        }
+        try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+            for (Map.Entry<IvrKey, long[]> e : rows.entrySet()) {
+                IvrKey k = e.getKey();
+                ps.setString(1, k.siteId());
+                ps.setString(2, k.time());
+                ps.setString(3, k.menuPath());
+                long[] values = e.getValue();
+                for (int i = 0; i < values.length; i++) {
+                    ps.setLong(4 + i, values[i]);
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     private static void writeCalls(Connection connection, String table, String dayColumn, Map<DayKey, long[]> rows)
@@ -253,6 +332,7 @@ public final class RollupBatch {
     public void clear() {
         callIntervals.clear();
         stateIntervals.clear();
+        ivrIntervals.clear();
         records = 0;
     }
 
@@ -350,6 +430,27 @@ public final class RollupBatch {
 
         @Override
         public int compareTo(StateDayKey o) {
+            return ORDER.compare(this, o);
+        }
+    }
+
+    private record IvrIntervalKey(String siteId, Instant interval, String menuPath) implements Comparable<IvrIntervalKey> {
+        private static final Comparator<IvrIntervalKey> ORDER = Comparator.comparing(IvrIntervalKey::siteId)
+                .thenComparing(IvrIntervalKey::interval).thenComparing(IvrIntervalKey::menuPath);
+
+        @Override
+        public int compareTo(IvrIntervalKey o) {
+            return ORDER.compare(this, o);
+        }
+    }
+
+    /** A row of an IVR rollup table; {@code time} as written (interval start, day or first of the month). */
+    private record IvrKey(String siteId, String time, String menuPath) implements Comparable<IvrKey> {
+        private static final Comparator<IvrKey> ORDER = Comparator.comparing(IvrKey::siteId)
+                .thenComparing(IvrKey::time).thenComparing(IvrKey::menuPath);
+
+        @Override
+        public int compareTo(IvrKey o) {
             return ORDER.compare(this, o);
         }
     }

@@ -18,6 +18,7 @@ import org.hotline.cti.agents.AgentState;
 import org.hotline.cti.agents.AgentStateChange;
 import org.hotline.cti.calls.CallDetailRecord;
 import org.hotline.cti.calls.CallSegment;
+import org.hotline.cti.calls.IvrVisit;
 import org.hotline.cti.calls.SegmentKind;
 
 import static java.util.Objects.requireNonNull;
@@ -91,12 +92,14 @@ public final class RollupWriter {
          * @param batchStates  every state change of the batch, in order (replayed ones too: they
          *                     tell what state the next change leaves)
          * @param newStateIds  record ids of the state changes that were not in the database
+         * @param newVisits    IVR visits that were not in the database before this batch
          */
         public void finish(Connection connection, List<CallDetailRecord> newCalls, List<AgentStateChange> batchStates,
-                           Set<String> newStateIds) throws SQLException {
+                           Set<String> newStateIds, List<IvrVisit> newVisits) throws SQLException {
             RollupBatch batch = new RollupBatch(settings);
             addCalls(connection, batch, newCalls);
             addStates(connection, batch, batchStates, newStateIds);
+            newVisits.forEach(batch::addIvrVisit);
             batch.write(connection);
         }
 

@@ -23,6 +23,7 @@ import org.hotline.cti.agents.AgentStateChange;
 import org.hotline.cti.calls.CallDetailRecord;
 import org.hotline.cti.calls.CallSegment;
 import org.hotline.cti.calls.CdrWriter;
+import org.hotline.cti.calls.IvrVisit;
 import org.hotline.cti.stats.RollupSettings;
 import org.hotline.cti.stats.RollupWriter;
 import org.slf4j.Logger;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The {@link CdrWriter} of the server: call records, segments and agent state changes go
+ * The {@link CdrWriter} of the server: call records, segments, agent state changes and IVR visits go
  * through a durable outbox so the event loop never waits for a disk or a database.
  *
  * <ol>
@@ -182,6 +183,12 @@ public final class DurableOutbox implements CdrWriter, AutoCloseable {
                 : new AgentStateChange(newRecordId(), change.siteId(), change.agentId(), change.from(), change.to(),
                 change.reasonCode(), change.at(), change.millisInPreviousState());
         enqueue(a, null);
+    }
+
+    @Override
+    public void ivrVisited(IvrVisit visit) {
+        requireNonNull(visit, "visit");
+        enqueue(visit.recordId() != null ? visit : visit.withRecordId(newRecordId()), null);
     }
 
     /** Records journalled but not yet in the database (nor set aside): the outbox depth metric. */
@@ -539,6 +546,9 @@ public final class DurableOutbox implements CdrWriter, AutoCloseable {
         }
         if (record instanceof AgentStateChange a) {
             return "state change " + a.recordId() + " of agent " + a.agentId();
+        }
+        if (record instanceof IvrVisit v) {
+            return "IVR visit " + v.recordId() + " of call " + v.callId();
         }
         return String.valueOf(record);
     }

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import org.hotline.cti.agents.AgentStateChange;
 import org.hotline.cti.calls.CallDetailRecord;
 import org.hotline.cti.calls.CallSegment;
+import org.hotline.cti.calls.IvrVisit;
 import org.hotline.cti.stats.RollupSettings;
 import org.hotline.cti.stats.RollupWriter;
 
@@ -31,9 +32,9 @@ import static java.util.Objects.requireNonNull;
  * MySQL, MariaDB and H2 in MySQL mode, makes a replayed record a no-op, while other errors
  * (too long a value) still fail, unlike {@code INSERT IGNORE}.
  *
- * <p>The report rollups are updated in the same transaction (ADR 0011): the records of the batch
- * that were not in the database before it are handed to the {@link RollupWriter}, so replaying a
- * batch changes neither the raw rows nor the rollups.
+ * <p>The report rollups (calls, agent states, IVR visits) are updated in the same transaction
+ * (ADR 0011): the records of the batch that were not in the database before it are handed to
+ * the {@link RollupWriter}, so replaying a batch changes neither the raw rows nor the rollups.
  */
 final class JdbcRecordSink implements RecordSink {
     private static final String INSERT_CALL = """
@@ -53,6 +54,12 @@ final class JdbcRecordSink implements RecordSink {
             INSERT INTO agent_state_log (record_id, site_id, agent_id, from_state, to_state, reason_code, changed_at,
                 millis_in_previous)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON DUPLICATE KEY UPDATE record_id = record_id""";
+
+    private static final String INSERT_IVR_VISIT = """
+            INSERT INTO ivr_visits (record_id, site_id, call_id, caller_number, dialled_number, started_at, ended_at,
+                menu_path, queue_id, outcome)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE record_id = record_id""";
 
     private static final DateTimeFormatter DATETIME_UTC =
@@ -79,17 +86,22 @@ final class JdbcRecordSink implements RecordSink {
             try (PreparedStatement calls = connection.prepareStatement(INSERT_CALL);
                  PreparedStatement data = connection.prepareStatement(INSERT_CALL_DATA);
                  PreparedStatement segments = connection.prepareStatement(INSERT_SEGMENT);
-                 PreparedStatement states = connection.prepareStatement(INSERT_STATE)) {
+                 PreparedStatement states = connection.prepareStatement(INSERT_STATE);
+                 PreparedStatement visits = connection.prepareStatement(INSERT_IVR_VISIT)) {
                 Map<String, CallDetailRecord> batchCalls = new LinkedHashMap<>();
                 List<AgentStateChange> batchStates = new ArrayList<>();
+                Map<String, IvrVisit> batchVisits = new LinkedHashMap<>();
                 for (Object record : records) {
                     if (record instanceof CallDetailRecord c) {
                         batchCalls.putIfAbsent(c.recordId(), c);
                     } else if (record instanceof AgentStateChange a) {
                         batchStates.add(a);
+                    } else if (record instanceof IvrVisit v) {
+                        batchVisits.putIfAbsent(v.recordId(), v);
                     }
                 }
                 Set<String> storedCalls = existing(connection, "call_detail_records", batchCalls.keySet());
+                Set<String> storedVisits = existing(connection, "ivr_visits", batchVisits.keySet());
                 Set<String> newStates = new HashSet<>();
                 batchStates.forEach(a -> newStates.add(a.recordId()));
                 newStates.removeAll(existing(connection, "agent_state_log", newStates));
@@ -98,6 +110,7 @@ final class JdbcRecordSink implements RecordSink {
                 int dataCount = 0;
                 int segmentCount = 0;
                 int stateCount = 0;
+                int visitCount = 0;
                 for (Object record : records) {
                     if (record instanceof CallDetailRecord c) {
                         bindCall(calls, c);
@@ -118,9 +131,13 @@ final class JdbcRecordSink implements RecordSink {
                         bindState(states, a);
                         states.addBatch();
                         stateCount++;
+                    } else if (record instanceof IvrVisit v) {
+                        bindVisit(visits, v);
+                        visits.addBatch();
+                        visitCount++;
                     } else {
                         throw new IllegalArgumentException("record: " + record.getClass().getName()
-                                + " (expected: CallSegment, CallDetailRecord or AgentStateChange)");
+                                + " (expected: CallSegment, CallDetailRecord, AgentStateChange or IvrVisit)");
                     }
                 }
                 if (callCount > 0) {
@@ -135,9 +152,14 @@ final class JdbcRecordSink implements RecordSink {
                 if (stateCount > 0) {
                     states.executeBatch();
                 }
+                if (visitCount > 0) {
+                    visits.executeBatch();
+                }
                 List<CallDetailRecord> newCalls = batchCalls.values().stream()
                         .filter(c -> !storedCalls.contains(c.recordId())).toList();
-                rollup.finish(connection, newCalls, batchStates, newStates);
+                List<IvrVisit> newVisits = batchVisits.values().stream()
+                        .filter(v -> !storedVisits.contains(v.recordId())).toList();
+                rollup.finish(connection, newCalls, batchStates, newStates, newVisits);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection, e);
@@ -216,6 +238,19 @@ final class JdbcRecordSink implements RecordSink {
         ps.setString(6, a.reasonCode());
         setInstant(ps, 7, a.at());
         ps.setLong(8, a.millisInPreviousState());
+    }
+
+    private static void bindVisit(PreparedStatement ps, IvrVisit v) throws SQLException {
+        ps.setString(1, v.recordId());
+        ps.setString(2, v.siteId());
+        ps.setString(3, v.callId());
+        ps.setString(4, v.callerNumber());
+        ps.setString(5, v.dialledNumber());
+        setInstant(ps, 6, v.startedAt());
+        setInstant(ps, 7, v.endedAt());
+        ps.setString(8, v.menuPath());
+        ps.setString(9, v.queueId());
+        ps.setString(10, v.outcome().name());
     }
 
     /**

@@ -14,7 +14,9 @@ import org.hotline.cti.agents.AgentState;
 import org.hotline.cti.agents.AgentStateChange;
 import org.hotline.cti.calls.CallDetailRecord;
 import org.hotline.cti.calls.CallSegment;
+import org.hotline.cti.calls.IvrVisit;
 import org.hotline.cti.calls.SegmentKind;
+import org.hotline.cti.switching.IvrOutcome;
 
 /**
  * The bytes of a record in the outbox journal. Hand-written rather than Java serialization so
@@ -26,6 +28,7 @@ final class RecordCodec {
     private static final byte SEGMENT = 1;
     private static final byte CALL = 2;
     private static final byte STATE = 3;
+    private static final byte IVR_VISIT = 4;
 
     private RecordCodec() {}
 
@@ -77,9 +80,21 @@ final class RecordCodec {
                 writeString(out, a.reasonCode());
                 writeInstant(out, a.at());
                 out.writeLong(a.millisInPreviousState());
+            } else if (record instanceof IvrVisit v) {
+                out.writeByte(IVR_VISIT);
+                writeString(out, v.recordId());
+                writeString(out, v.siteId());
+                writeString(out, v.callId());
+                writeString(out, v.callerNumber());
+                writeString(out, v.dialledNumber());
+                writeInstant(out, v.startedAt());
+                writeInstant(out, v.endedAt());
+                writeString(out, v.menuPath());
+                writeString(out, v.queueId());
+                writeString(out, v.outcome().name());
             } else {
                 throw new IllegalArgumentException("record: " + record.getClass().getName()
-                        + " (expected: CallSegment, CallDetailRecord or AgentStateChange)");
+                        + " (expected: CallSegment, CallDetailRecord, AgentStateChange or IvrVisit)");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -102,7 +117,10 @@ final class RecordCodec {
                 case STATE -> new AgentStateChange(readString(in), readString(in), readString(in),
                         AgentState.valueOf(readString(in)), AgentState.valueOf(readString(in)), readString(in),
                         readInstant(in), in.readLong());
-                default -> throw new IllegalArgumentException("journal record type " + type + " (expected: 1-3)");
+                case IVR_VISIT -> new IvrVisit(readString(in), readString(in), readString(in), readString(in),
+                        readString(in), readInstant(in), readInstant(in), readString(in), readString(in),
+                        IvrOutcome.valueOf(readString(in)));
+                default -> throw new IllegalArgumentException("journal record type " + type + " (expected: 1-4)");
             };
         } catch (IOException e) {
             throw new IllegalArgumentException("journal record cut short: " + e.getMessage(), e);

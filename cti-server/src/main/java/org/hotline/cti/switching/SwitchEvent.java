@@ -20,6 +20,25 @@ public sealed interface SwitchEvent {
         }
     }
 
+    /**
+     * A caller left the IVR. With {@link IvrOutcome#ROUTED} or {@link IvrOutcome#NO_INPUT} the
+     * switch offers the call with a {@link RouteRequested} right after; with
+     * {@link IvrOutcome#HUNG_UP} nothing follows (a call that ends in the IVR is never offered).
+     * {@code at} is when the visit ended; {@code choices} are the keys pressed, one per menu level.
+     */
+    record IvrFinished(Instant at, CallId call, String callingNumber, String calledNumber, Instant startedAt,
+                       List<String> choices, String queueHint, IvrOutcome outcome) implements SwitchEvent {
+        public IvrFinished {
+            choices = List.copyOf(choices);
+            queueHint = queueHint == null ? "" : queueHint;
+            callingNumber = callingNumber == null ? "" : callingNumber;
+            calledNumber = calledNumber == null ? "" : calledNumber;
+            if (startedAt.isAfter(at)) {
+                throw new IllegalArgumentException("startedAt: " + startedAt + " (expected: not after the end " + at + ")");
+            }
+        }
+    }
+
     /** A device starts an outgoing call (after MakeCall or from the phone). */
     record ServiceInitiated(Instant at, CallId call, String device, String calledNumber) implements SwitchEvent {}
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import com.google.protobuf.Timestamp;
@@ -76,7 +77,36 @@ class ReportServiceTest {
         Instant lost = start.plusSeconds(600);
         server.outbox().callEnded(new CallDetailRecord("cdr-2", "main", "c-2", CallDetailRecord.Direction.INBOUND, "13800000001",
                 "95001", "general", null, lost, null, lost.plusSeconds(3), 3_000, "abandoned", null, Map.of()), () -> {});
+        server.outbox().ivrVisited(new org.hotline.cti.calls.IvrVisit(null, "main", "c-1", "13800000000", "95001",
+                start.minusSeconds(20), start, "3", "general", org.hotline.cti.switching.IvrOutcome.ROUTED));
+        server.outbox().ivrVisited(new org.hotline.cti.calls.IvrVisit(null, "main", "c-3", "13800000002", "95001",
+                start, start.plusSeconds(40), "3", "", org.hotline.cti.switching.IvrOutcome.HUNG_UP));
         assertThat(server.outbox().awaitDelivered(Duration.ofSeconds(30))).as("records delivered").isTrue();
+    }
+
+    @Test
+    void aTeamLeadReadsTheDaysIvrUsageWithItsTotalAndOthersMayNot() {
+        org.hotline.api.v1.IvrReportRequest req = org.hotline.api.v1.IvrReportRequest.newBuilder()
+                .setGranularity(ReportGranularity.REPORT_GRANULARITY_DAY).setFrom(ts(day.atStartOfDay(zone).toInstant()))
+                .setTo(ts(day.plusDays(1).atStartOfDay(zone).toInstant())).build();
+
+        org.hotline.api.v1.IvrReportResponse r = lead.ivrReport(req);
+
+        assertThat(r.getRowsList()).hasSize(1);
+        org.hotline.api.v1.IvrReportRow row = r.getRows(0);
+        assertThat(row.getMenuPath()).isEqualTo("3");
+        assertThat(row.getVisits()).isEqualTo(2);
+        assertThat(row.getRouted()).isEqualTo(1);
+        assertThat(row.getHungUp()).isEqualTo(1);
+        assertThat(row.getIvrMillis()).isEqualTo(60_000);
+        assertThat(row.getAverageIvrSeconds()).isEqualTo(30.0);
+        assertThat(row.getHungUpPercent()).isEqualTo(50.0);
+        assertThat(r.getTotal().getVisits()).isEqualTo(2);
+        assertThat(r.getTotal().getBucketStart()).isEqualTo(ts(day.atStartOfDay(zone).toInstant()));
+        for (ReportsGrpc.ReportsBlockingStub refused : List.of(agent, wallboard)) {
+            assertThatThrownBy(() -> refused.ivrReport(req)).isInstanceOfSatisfying(StatusRuntimeException.class,
+                    e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+        }
     }
 
     @AfterAll

@@ -12,11 +12,13 @@ import org.hotline.cti.agents.AgentState;
 import org.hotline.cti.agents.AgentView;
 import org.hotline.cti.calls.CallDetailRecord;
 import org.hotline.cti.calls.CallSegment;
+import org.hotline.cti.calls.IvrVisit;
 import org.hotline.cti.calls.SegmentKind;
 import org.hotline.cti.core.ModelListener.CallChange;
 import org.hotline.cti.ops.LatencyRecorder;
 import org.hotline.cti.switching.CallId;
 import org.hotline.cti.switching.Cause;
+import org.hotline.cti.switching.IvrOutcome;
 import org.hotline.cti.switching.MonitorMode;
 import org.hotline.cti.switching.SwitchEvent;
 import org.hotline.cti.testing.Fixtures;
@@ -205,10 +207,34 @@ class CallCenterTest {
     void closedHoursPlayTheClosedAnnouncementAndNeverQueue() {
         start(Instant.parse("2026-11-21T10:00:00Z")); // a Saturday: billing is closed
         ready("1003");
+        event(new SwitchEvent.IvrFinished(now(), id("b1"), CALLER, "95001", now().minusSeconds(30), List.of("3"),
+                "billing", IvrOutcome.ROUTED));
         event(new SwitchEvent.RouteRequested(now(), id("b1"), CALLER, "95001", "billing", Map.of()));
         assertThat(sw.services).contains("announce b1 CLOSED").doesNotContain("route b1 1003");
         event(new SwitchEvent.CallCleared(now(), id("b1"), Cause.BLOCKED));
         assertThat(cdr.records).extracting(CallDetailRecord::outcome).containsExactly("closed");
+        assertThat(cdr.ivrVisits).extracting(IvrVisit::menuPath, IvrVisit::queueId, IvrVisit::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("3", "billing", IvrOutcome.CLOSED));
+    }
+
+    @Test
+    void anIvrVisitIsWrittenWithTheQueueItReachedAndACallerWhoHangsUpInTheIvrIsWrittenAtOnce() {
+        Instant entered = now();
+        advance(Duration.ofSeconds(25));
+        event(new SwitchEvent.IvrFinished(now(), id("v1"), CALLER, "95001", entered, List.of("1", "2"), "", IvrOutcome.NO_INPUT));
+        assertThat(cdr.ivrVisits).as("settled by the route request, not before").isEmpty();
+        event(new SwitchEvent.RouteRequested(now(), id("v1"), CALLER, "95001", "", Map.of("ivr_path", "1>2")));
+
+        event(new SwitchEvent.IvrFinished(now().plusSeconds(40), id("v2"), "13800000002", "95001", now(), List.of("3"), "",
+                IvrOutcome.HUNG_UP));
+
+        assertThat(cdr.ivrVisits).extracting(IvrVisit::callId, IvrVisit::menuPath, IvrVisit::queueId, IvrVisit::outcome,
+                IvrVisit::millis).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("v1", "1>2", "general", IvrOutcome.NO_INPUT, 25_000L),
+                org.assertj.core.groups.Tuple.tuple("v2", "3", "", IvrOutcome.HUNG_UP, 40_000L));
+        assertThat(cdr.ivrVisits.get(0).siteId()).isEqualTo("main");
+        assertThat(cdr.ivrVisits.get(1).callerNumber()).isEqualTo("13800000002");
+        assertThat(queue("general").waiting()).as("the caller who hung up in the IVR never queued").hasSize(1);
     }
 
     @Test

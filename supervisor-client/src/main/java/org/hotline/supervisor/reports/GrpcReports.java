@@ -7,6 +7,8 @@ import org.hotline.api.v1.AgentStateReportRequest;
 import org.hotline.api.v1.AgentStateReportResponse;
 import org.hotline.api.v1.CallReportRequest;
 import org.hotline.api.v1.CallReportResponse;
+import org.hotline.api.v1.IvrReportRequest;
+import org.hotline.api.v1.IvrReportResponse;
 import org.hotline.api.v1.ReportsGrpc;
 import org.hotline.api.v1.WorkOrderReportRequest;
 import org.hotline.api.v1.WorkOrderReportResponse;
@@ -34,5 +36,10 @@ public final class GrpcReports implements ReportGateway {
     @Override
     public CompletableFuture<WorkOrderReportResponse> workOrders(WorkOrderReportRequest request) {
         return session.call(() -> session.stub(ReportsGrpc::newFutureStub).workOrderReport(request));
+    }
+
+    @Override
+    public CompletableFuture<IvrReportResponse> ivr(IvrReportRequest request) {
+        return session.call(() -> session.stub(ReportsGrpc::newFutureStub).ivrReport(request));
     }
 }

@@ -6,6 +6,8 @@ import org.hotline.api.v1.AgentStateReportRequest;
 import org.hotline.api.v1.AgentStateReportResponse;
 import org.hotline.api.v1.CallReportRequest;
 import org.hotline.api.v1.CallReportResponse;
+import org.hotline.api.v1.IvrReportRequest;
+import org.hotline.api.v1.IvrReportResponse;
 import org.hotline.api.v1.WorkOrderReportRequest;
 import org.hotline.api.v1.WorkOrderReportResponse;
 
@@ -16,4 +18,6 @@ public interface ReportGateway {
     CompletableFuture<AgentStateReportResponse> agentStates(AgentStateReportRequest request);
 
     CompletableFuture<WorkOrderReportResponse> workOrders(WorkOrderReportRequest request);
+
+    CompletableFuture<IvrReportResponse> ivr(IvrReportRequest request);
 }

@@ -5,7 +5,10 @@ import java.util.Locale;
 import org.hotline.api.v1.ReportGrouping;
 import org.hotline.api.v1.WorkOrderReportGrouping;
 
-/** What a report's rows are per: queue, agent or team for calls and states; type, status, area or department for work orders. */
+/**
+ * What a report's rows are per: queue, agent or team for calls and states; type, status, area or
+ * department for work orders; the menu path for IVR usage.
+ */
 public enum ReportGroup {
     QUEUE,
     AGENT,
@@ -13,7 +16,8 @@ public enum ReportGroup {
     TYPE,
     STATUS,
     AREA,
-    DEPARTMENT;
+    DEPARTMENT,
+    MENU;
 
     ReportGrouping callGrouping() {
         return switch (this) {

@@ -4,12 +4,14 @@ import java.util.List;
 
 import org.hotline.api.v1.ReportGranularity;
 
-/** The three reports a team lead can run, with the groupings and buckets each allows. */
+/** The reports a team lead can run, with the groupings and buckets each allows. */
 public enum ReportKind {
     CALLS(List.of(ReportGroup.QUEUE, ReportGroup.AGENT, ReportGroup.TEAM), Buckets.ALL),
     AGENT_STATES(List.of(ReportGroup.AGENT, ReportGroup.TEAM), Buckets.ALL),
     // Work orders are counted per day of creation: no minute buckets.
-    WORK_ORDERS(List.of(ReportGroup.TYPE, ReportGroup.STATUS, ReportGroup.AREA, ReportGroup.DEPARTMENT), Buckets.CALENDAR);
+    WORK_ORDERS(List.of(ReportGroup.TYPE, ReportGroup.STATUS, ReportGroup.AREA, ReportGroup.DEPARTMENT), Buckets.CALENDAR),
+    // IVR usage per menu path (the keys callers pressed).
+    IVR(List.of(ReportGroup.MENU), Buckets.ALL);
 
     private final List<ReportGroup> groups;
     private final List<ReportGranularity> granularities;

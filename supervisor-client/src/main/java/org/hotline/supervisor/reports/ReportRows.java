@@ -13,6 +13,8 @@ import org.hotline.api.v1.AgentStateReportResponse;
 import org.hotline.api.v1.AgentStateReportRow;
 import org.hotline.api.v1.CallReportResponse;
 import org.hotline.api.v1.CallReportRow;
+import org.hotline.api.v1.IvrReportResponse;
+import org.hotline.api.v1.IvrReportRow;
 import org.hotline.api.v1.ReasonTime;
 import org.hotline.api.v1.ReportGranularity;
 import org.hotline.api.v1.WorkOrderReportResponse;
@@ -88,6 +90,35 @@ final class ReportRows {
                     (double) x.getNoAnswer(), x.getSatisfactionPercent())));
         }
         return table(h, columns, rows);
+    }
+
+    ReportTable ivr(IvrReportResponse r, Heading h) {
+        List<Column> columns = columns(Unit.COUNT, "visits", "routed", "no_input", "hung_up", "closed", "blocked");
+        columns.addAll(columns(Unit.PERCENT, "hung_up_rate"));
+        columns.addAll(columns(Unit.SECONDS, "ivr_average"));
+        columns.addAll(columns(Unit.MINUTES, "ivr_time"));
+        ZoneId zone = zone(r.getTimeZone(), h);
+        List<Row> rows = new ArrayList<>();
+        for (IvrReportRow x : r.getRowsList()) {
+            rows.add(new Row(bucket(x.getBucketStart(), zone, h), menuPath(x.getMenuPath()), List.of((double) x.getVisits(),
+                    (double) x.getRouted(), (double) x.getNoInput(), (double) x.getHungUp(), (double) x.getClosed(),
+                    (double) x.getBlocked(), x.getHungUpPercent(), x.getAverageIvrSeconds(), x.getIvrMillis() / MINUTE)));
+        }
+        return table(h, columns, rows);
+    }
+
+    /** The server's total of an IVR report as one line. */
+    String ivrTotal(IvrReportResponse r) {
+        IvrReportRow t = r.getTotal();
+        return texts.get("reports.ivr.total", t.getVisits(), t.getRouted() + t.getNoInput(), t.getHungUp(),
+                String.format(java.util.Locale.ROOT, "%.1f", t.getHungUpPercent()),
+                String.format(java.util.Locale.ROOT, "%.1f", t.getAverageIvrSeconds()),
+                String.format(java.util.Locale.ROOT, "%.1f", t.getIvrMillis() / MINUTE));
+    }
+
+    /** "1>3" reads as "1 › 3"; no key pressed has its own name. */
+    private String menuPath(String path) {
+        return path.isEmpty() ? texts.get("reports.ivr.no_key") : path.replace(">", " › ");
     }
 
     /** What the table is titled and how its buckets read. */

@@ -31,6 +31,7 @@ import org.hotline.agent.ErrorTexts;
 import org.hotline.agent.Messages;
 import org.hotline.api.v1.AgentStateReportRequest;
 import org.hotline.api.v1.CallReportRequest;
+import org.hotline.api.v1.IvrReportRequest;
 import org.hotline.api.v1.ReportGranularity;
 import org.hotline.api.v1.WorkOrderReportRequest;
 import org.jfree.chart.JFreeChart;
@@ -124,6 +125,7 @@ public final class ReportsViewModel {
         String period = texts.get("reports.period", DAY.format(from.get()), DAY.format(to.get()), zone.getId());
         ReportRows.Heading heading = new ReportRows.Heading(k, g, b, period, zone);
         long ticket = ++asked;
+        String[] summary = {""};
         loading.set(true);
         status.set(texts.get("reports.loading"));
         CompletableFuture<ReportTable> answer = switch (k) {
@@ -142,6 +144,12 @@ public final class ReportsViewModel {
                         learnZone(r.getTimeZone());
                         return convert.workOrders(r, heading);
                     });
+            case IVR -> gateway.ivr(IvrReportRequest.newBuilder().setGranularity(b).setFrom(range.fromTimestamp())
+                    .setTo(range.toTimestamp()).build()).thenApply(r -> {
+                        learnZone(r.getTimeZone());
+                        summary[0] = convert.ivrTotal(r);
+                        return convert.ivr(r, heading);
+                    });
         };
         return answer.handle((t, e) -> {
             if (ticket != asked) {
@@ -153,12 +161,12 @@ public final class ReportsViewModel {
                 error.set(errors.of(e));
                 return null;
             }
-            show(t);
+            show(t, summary[0]);
             return null;
         });
     }
 
-    private void show(ReportTable t) {
+    private void show(ReportTable t, String summary) {
         boolean sameColumns = t.columns().equals(measures);
         table.set(t);
         rows.setAll(t.rows());
@@ -166,7 +174,8 @@ public final class ReportsViewModel {
             measures.setAll(t.columns());
             measure.set(0);
         }
-        status.set(t.rows().isEmpty() ? texts.get("reports.empty") : texts.get("reports.rows", t.rows().size()));
+        String rowsText = t.rows().isEmpty() ? texts.get("reports.empty") : texts.get("reports.rows", t.rows().size());
+        status.set(summary.isEmpty() || t.rows().isEmpty() ? rowsText : rowsText + " · " + summary);
     }
 
     /** The server names its report zone: the next range is cut at its midnights. */

@@ -10,6 +10,8 @@ import org.hotline.api.v1.AgentStateReportResponse;
 import org.hotline.api.v1.CallReportRequest;
 import org.hotline.api.v1.CallReportResponse;
 import org.hotline.api.v1.CallReportRow;
+import org.hotline.api.v1.IvrReportRequest;
+import org.hotline.api.v1.IvrReportResponse;
 import org.hotline.api.v1.WorkOrderReportRequest;
 import org.hotline.api.v1.WorkOrderReportResponse;
 
@@ -21,6 +23,7 @@ final class FakeReports implements ReportGateway {
             CompletableFuture.completedFuture(AgentStateReportResponse.getDefaultInstance());
     CompletableFuture<WorkOrderReportResponse> workOrders =
             CompletableFuture.completedFuture(WorkOrderReportResponse.getDefaultInstance());
+    CompletableFuture<IvrReportResponse> ivr = CompletableFuture.completedFuture(IvrReportResponse.getDefaultInstance());
 
     @Override
     public CompletableFuture<CallReportResponse> calls(CallReportRequest request) {
@@ -38,6 +41,12 @@ final class FakeReports implements ReportGateway {
     public CompletableFuture<WorkOrderReportResponse> workOrders(WorkOrderReportRequest request) {
         requests.add(request);
         return workOrders;
+    }
+
+    @Override
+    public CompletableFuture<IvrReportResponse> ivr(IvrReportRequest request) {
+        requests.add(request);
+        return ivr;
     }
 
     /** {@code hours} hourly rows for two queues, one named in Chinese, from 2027-03-01 08:00 Shanghai. */

@@ -12,6 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import io.grpc.Status;
 import org.hotline.agent.Messages;
 import org.hotline.api.v1.CallReportRequest;
+import org.hotline.api.v1.IvrReportRequest;
+import org.hotline.api.v1.IvrReportResponse;
+import org.hotline.api.v1.IvrReportRow;
 import org.hotline.api.v1.ReportGranularity;
 import org.hotline.api.v1.ReportGrouping;
 import org.hotline.api.v1.WorkOrderReportGrouping;
@@ -78,6 +81,38 @@ class ReportsViewModelTest {
         vm.run();
         assertThat(server.requests).isEmpty();
         assertThat(vm.errorProperty().get()).isEqualTo("The last day must be on or after the first day.");
+    }
+
+    @Test
+    void theIvrReportShowsEachMenuPathAndTheServersTotal() {
+        vm.kindProperty().set(ReportKind.IVR);
+        assertThat(vm.groups()).containsExactly(ReportGroup.MENU);
+        assertThat(vm.granularities()).contains(ReportGranularity.REPORT_GRANULARITY_MINUTES_15,
+                ReportGranularity.REPORT_GRANULARITY_YEAR);
+        vm.granularityProperty().set(ReportGranularity.REPORT_GRANULARITY_DAY);
+        vm.fromProperty().set(LocalDate.of(2027, 3, 1));
+        vm.toProperty().set(LocalDate.of(2027, 3, 1));
+        server.ivr = CompletableFuture.completedFuture(IvrReportResponse.newBuilder().setTimeZone("Asia/Shanghai")
+                .addRows(IvrReportRow.newBuilder().setMenuPath("").setVisits(4).setNoInput(3).setHungUp(1)
+                        .setIvrMillis(48_000).setAverageIvrSeconds(12).setHungUpPercent(25))
+                .addRows(IvrReportRow.newBuilder().setMenuPath("3>1").setVisits(10).setRouted(6).setHungUp(4)
+                        .setIvrMillis(450_000).setAverageIvrSeconds(45).setHungUpPercent(40))
+                .setTotal(IvrReportRow.newBuilder().setVisits(14).setRouted(6).setNoInput(3).setHungUp(5)
+                        .setIvrMillis(498_000).setAverageIvrSeconds(35.57).setHungUpPercent(35.71))
+                .build());
+        vm.run();
+
+        IvrReportRequest asked = (IvrReportRequest) server.requests.get(0);
+        assertThat(asked.getGranularity()).isEqualTo(ReportGranularity.REPORT_GRANULARITY_DAY);
+        assertThat(Instant.ofEpochSecond(asked.getFrom().getSeconds())).isEqualTo(Instant.parse("2027-02-28T16:00:00Z"));
+        assertThat(Instant.ofEpochSecond(asked.getTo().getSeconds())).isEqualTo(Instant.parse("2027-03-01T16:00:00Z"));
+        assertThat(vm.rows()).extracting(ReportTable.Row::key).containsExactly("(no key)", "3 › 1");
+        assertThat(vm.measures()).extracting(ReportTable.Column::label).startsWith("Visits", "To a queue by choice",
+                "No key (default queue)", "Hung up in IVR");
+        assertThat(vm.rows().get(1).values()).containsExactly(10.0, 6.0, 0.0, 4.0, 0.0, 0.0, 40.0, 45.0, 7.5);
+        assertThat(vm.tableProperty().get().title()).isEqualTo("IVR usage – per Menu choice – Day");
+        assertThat(vm.statusProperty().get()).isEqualTo("2 rows · in all 14 visits, 9 to a queue, 5 hung up in the IVR"
+                + " (35.7 %), 35.6 s per visit, 8.3 min in the IVR");
     }
 
     @Test

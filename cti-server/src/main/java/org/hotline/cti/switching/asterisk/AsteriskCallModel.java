@@ -852,6 +852,19 @@ final class AsteriskCallModel {
         emit(call, new SwitchEvent.RouteRequested(now(), call.id, callingNumber, calledNumber, queueHint, data));
     }
 
+    /**
+     * Reports a caller's IVR visit under the caller's call; a caller who hung up in the IVR after
+     * AMI already cleared the channel gets a call id of its own (the core never knew the call).
+     */
+    void ivrFinished(FastAgiServer.Visit v) {
+        Chan c = chans.get(v.uniqueId());
+        CallId id = c != null && c.call != null ? c.call.id : new CallId("call-" + (++callSeq));
+        Instant started = v.startedAt().isAfter(v.endedAt()) ? v.endedAt() : v.startedAt();
+        metrics.portEvents.increment();
+        out.accept(new SwitchEvent.IvrFinished(v.endedAt(), id, v.callerId(), v.dnid(), started,
+                v.choice().isEmpty() ? List.of() : List.of(v.choice()), v.queue(), v.outcome()));
+    }
+
     void agiEnded(FastAgiServer.Session session) {
         for (Call call : calls.values()) {
             if (call.agiSession == session) {

@@ -120,7 +120,7 @@ public final class AsteriskSwitch implements Switch {
         modelThread.setDaemon(true);
         modelThread.start();
         if (agi != null) {
-            agi.start(this::onAgiSession);
+            agi.start(this::onAgiSession, visit -> enqueue((Runnable) () -> model.ivrFinished(visit)));
         }
         TappedManagerConnection c = new TappedManagerConnection(
                 () -> new AmiFrameAssembler(this::enqueue, metrics));
@@ -267,6 +267,9 @@ public final class AsteriskSwitch implements Switch {
             data.putAll(session.data());
             call.data.putAll(session.data());
             session.onEnd(() -> enqueue((Runnable) () -> model.agiEnded(session)));
+            if (session.visit() != null) {
+                model.ivrFinished(session.visit());
+            }
             model.routeRequested(call, session.callerId(), session.dnid(), session.queueHint(), data);
         });
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -21,6 +22,7 @@ import org.asteriskjava.fastagi.DefaultAgiServer;
 import org.asteriskjava.fastagi.command.AbstractAgiCommand;
 import org.asteriskjava.fastagi.reply.AgiReply;
 import org.hotline.cti.switching.Announcement;
+import org.hotline.cti.switching.IvrOutcome;
 import org.hotline.cti.switching.SwitchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,10 @@ import static java.util.Objects.requireNonNull;
  * sets {@code HOTLINE_TARGET} and returns to the dialplan, which dials it. When nobody releases
  * the caller within {@code maxWait} (CTI router gone or stuck) the script returns without a target
  * and the dialplan falls through to {@code Queue(${IVR_QUEUE})}, so no caller is dropped.
+ *
+ * <p>Every run of the IVR is reported as a {@link Visit}: with the session of a caller it hands
+ * over, or on its own for a caller who hangs up in the menus (asterisk-java's
+ * {@link AgiHangupException}), whom no session ever represents.
  *
  * <p>Each waiting caller occupies one AGI pool thread that blocks on its own command queue; that
  * is AGI's model (one TCP session per call) and never touches the AMI reader or the model thread.
@@ -62,6 +68,20 @@ public final class FastAgiServer implements AutoCloseable {
         }
     }
 
+    /**
+     * One caller's run through the IVR, on the FastAGI server's clock.
+     *
+     * @param choice the key pressed in the menu, "" when none (or the caller hung up before)
+     * @param queue  the queue the menu leads to ("" for a caller who hung up)
+     */
+    public record Visit(String uniqueId, String callerId, String dnid, Instant startedAt, Instant endedAt, String choice,
+                        String queue, IvrOutcome outcome) {
+        public Visit {
+            requireNonNull(uniqueId, "uniqueId");
+            requireNonNull(outcome, "outcome");
+        }
+    }
+
     private final InetAddress address;
     private final int port;
     private final Ivr ivr;
@@ -69,6 +89,7 @@ public final class FastAgiServer implements AutoCloseable {
     private DefaultAgiServer server;
     private Thread thread;
     private volatile Consumer<Session> sessions;
+    private volatile Consumer<Visit> leftInIvr;
 
     public FastAgiServer(InetAddress address, int port, Ivr ivr, Clock clock) {
         this.address = requireNonNull(address, "address");
@@ -77,9 +98,14 @@ public final class FastAgiServer implements AutoCloseable {
         this.clock = requireNonNull(clock, "clock");
     }
 
-    /** Starts listening; every caller that finished the IVR is handed to {@code onSession}. */
-    public void start(Consumer<Session> onSession) {
+    /**
+     * Starts listening; every caller that finished the IVR is handed to {@code onSession} (its
+     * {@link Session#visit()} tells how the IVR went), and every caller who hung up in it to
+     * {@code onHangUpInIvr}.
+     */
+    public void start(Consumer<Session> onSession, Consumer<Visit> onHangUpInIvr) {
         this.sessions = requireNonNull(onSession, "onSession");
+        this.leftInIvr = requireNonNull(onHangUpInIvr, "onHangUpInIvr");
         server = new DefaultAgiServer((request, channel) -> this::run);
         server.setAddress(address);
         server.setPort(port);
@@ -102,24 +128,37 @@ public final class FastAgiServer implements AutoCloseable {
             return;
         }
         String caller = request.getCallerIdNumber() == null ? "" : request.getCallerIdNumber();
-        // Commands written as the lab IVR wrote them (capture 13), not with asterisk-java's quoting:
-        // Asterisk accepts both, and this way the dialogue can be checked against the recording.
-        raw(channel, "ANSWER");
-        raw(channel, "VERBOSE \"Hotline IVR for caller " + caller + "\" 1");
-        setVariable(channel, "IVR_START", String.valueOf(clock.instant().getEpochSecond()));
-        raw(channel, "STREAM FILE " + ivr.welcomePrompt() + " \"\"");
-        String choice = raw(channel, "GET DATA " + ivr.menuPrompt() + " " + ivr.menuTimeoutMs() + " 1").getResult();
-        choice = choice == null || choice.startsWith("-") ? "" : choice;
-        String queue = ivr.menu().getOrDefault(choice, ivr.defaultQueue());
-        setVariable(channel, "IVR_CHOICE", choice);
-        setVariable(channel, "IVR_QUEUE", queue);
-        String channelName = raw(channel, "GET VARIABLE CHANNEL").getExtra();
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("ivr_path", "menu/" + (choice.isEmpty() ? "none" : choice));
-        data.put("ivr_choice", choice);
-        data.put("ivr_queue", queue);
-        Session session = new Session(request.getUniqueId(), channelName == null ? request.getChannel() : channelName,
-                caller, request.getDnid() == null ? request.getExtension() : request.getDnid(), queue, data);
+        String dnid = request.getDnid() == null ? request.getExtension() : request.getDnid();
+        Instant started = clock.instant();
+        String choice = "";
+        Session session;
+        try {
+            // Commands written as the lab IVR wrote them (capture 13), not with asterisk-java's quoting:
+            // Asterisk accepts both, and this way the dialogue can be checked against the recording.
+            raw(channel, "ANSWER");
+            raw(channel, "VERBOSE \"Hotline IVR for caller " + caller + "\" 1");
+            setVariable(channel, "IVR_START", String.valueOf(started.getEpochSecond()));
+            raw(channel, "STREAM FILE " + ivr.welcomePrompt() + " \"\"");
+            String pressed = raw(channel, "GET DATA " + ivr.menuPrompt() + " " + ivr.menuTimeoutMs() + " 1").getResult();
+            choice = pressed == null || pressed.startsWith("-") ? "" : pressed;
+            String queue = ivr.menu().getOrDefault(choice, ivr.defaultQueue());
+            setVariable(channel, "IVR_CHOICE", choice);
+            setVariable(channel, "IVR_QUEUE", queue);
+            String channelName = raw(channel, "GET VARIABLE CHANNEL").getExtra();
+            Map<String, String> data = new LinkedHashMap<>();
+            data.put("ivr_path", "menu/" + (choice.isEmpty() ? "none" : choice));
+            data.put("ivr_choice", choice);
+            data.put("ivr_queue", queue);
+            Visit visit = new Visit(request.getUniqueId(), caller, dnid, started, clock.instant(), choice, queue,
+                    choice.isEmpty() ? IvrOutcome.NO_INPUT : IvrOutcome.ROUTED);
+            session = new Session(request.getUniqueId(), channelName == null ? request.getChannel() : channelName,
+                    caller, dnid, queue, data, visit);
+        } catch (AgiHangupException e) {
+            log.info("caller {} hung up in the IVR{}", request.getUniqueId(), choice.isEmpty() ? "" : " after " + choice);
+            leftInIvr.accept(new Visit(request.getUniqueId(), caller, dnid, started, clock.instant(), choice, "",
+                    IvrOutcome.HUNG_UP));
+            return;
+        }
         sessions.accept(session);
         try {
             hold(session, channel);
@@ -136,7 +175,8 @@ public final class FastAgiServer implements AutoCloseable {
         String queue = request.getParameter("queue") == null ? ivr.defaultQueue() : request.getParameter("queue");
         String caller = request.getCallerIdNumber() == null ? "" : request.getCallerIdNumber();
         Session session = new Session(request.getUniqueId(), request.getChannel(), caller,
-                request.getDnid() == null ? request.getExtension() : request.getDnid(), queue, Map.of("transfer_queue", queue));
+                request.getDnid() == null ? request.getExtension() : request.getDnid(), queue, Map.of("transfer_queue", queue),
+                null);
         sessions.accept(session);
         try {
             hold(session, channel);
@@ -240,17 +280,25 @@ public final class FastAgiServer implements AutoCloseable {
         private final String dnid;
         private final String queueHint;
         private final Map<String, String> data;
+        private final Visit visit;
         private final BlockingQueue<Command> commands = new LinkedBlockingQueue<>();
         private volatile Runnable onEnd = () -> { };
         private volatile boolean ended;
 
-        Session(String uniqueId, String channel, String callerId, String dnid, String queueHint, Map<String, String> data) {
+        Session(String uniqueId, String channel, String callerId, String dnid, String queueHint, Map<String, String> data,
+                Visit visit) {
             this.uniqueId = requireNonNull(uniqueId, "uniqueId");
             this.channel = channel == null ? "" : channel;
             this.callerId = callerId;
             this.dnid = dnid == null ? "" : dnid;
             this.queueHint = queueHint;
             this.data = Map.copyOf(data);
+            this.visit = visit;
+        }
+
+        /** How the caller went through the IVR; null for a caller sent back to wait without it. */
+        public Visit visit() {
+            return visit;
         }
 
         public String uniqueId() {

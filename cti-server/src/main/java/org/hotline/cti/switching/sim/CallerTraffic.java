@@ -14,6 +14,7 @@ import org.hotline.cti.switching.CallId;
 import org.hotline.cti.switching.Cause;
 import org.hotline.cti.switching.ConnectionId;
 import org.hotline.cti.switching.Devices;
+import org.hotline.cti.switching.IvrOutcome;
 import org.hotline.cti.switching.SwitchEvent;
 import org.hotline.cti.switching.SwitchException;
 import org.slf4j.Logger;
@@ -23,7 +24,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The caller side of the simulation: Poisson arrivals per {@link CallerStream} into a
- * {@link SimSwitch}, on the switch's own loop. Callers go through their IVR choice, wait with an
+ * {@link SimSwitch}, on the switch's own loop. Callers go through their IVR choice (the choice's
+ * share of them hang up in it, somewhere in its second half), wait with an
  * exponentially distributed patience once offered to the CTI server, hang up when it runs out
  * (abandon), and once answered talk for an exponential time (if the stream says so) but never
  * longer than the stream's maximum. The agent side is not here: agents answer through the CTI
@@ -99,7 +101,7 @@ public final class CallerTraffic {
 
     /** All streams together; readable from any thread. */
     public TrafficCounters counters() {
-        TrafficCounters total = new TrafficCounters(0, 0, 0, 0, 0);
+        TrafficCounters total = new TrafficCounters(0, 0, 0, 0, 0, 0);
         for (Stream s : streams) {
             total = total.plus(s.counters());
         }
@@ -141,9 +143,19 @@ public final class CallerTraffic {
         IvrChoice choice = s.pick();
         String account = s.random.nextDouble() < choice.accountShare() ? who.account() : null;
         IvrScript script = new IvrScript(choice.digits(), choice.queueHint(), account, choice.duration());
+        boolean leavesInIvr = choice.hangUpShare() > 0 && s.random.nextDouble() < choice.hangUpShare();
         sim.inboundCall(who.number(), s.config.dialledNumber(), script).whenComplete((call, failure) -> {
             if (failure == null) {
-                callers.put(call, new Caller(s, Devices.external(who.number())));
+                Caller c = new Caller(s, Devices.external(who.number()));
+                callers.put(call, c);
+                if (leavesInIvr) {
+                    // Somewhere in the last part of the menus: after the self-service answer, or fed up.
+                    long ms = (long) (choice.duration().toMillis() * (0.5 + 0.45 * s.random.nextDouble()));
+                    c.patience = loop.schedule(Duration.ofMillis(ms), () -> {
+                        c.patience = null;
+                        hangUp(call, c);
+                    });
+                }
             } else if (cause(failure) instanceof SwitchException e && e.reason() == SwitchException.Reason.BUSY) {
                 s.blockedByTrunks++;
             } else {
@@ -154,7 +166,14 @@ public final class CallerTraffic {
     }
 
     private void onEvent(SwitchEvent event) {
-        if (event instanceof SwitchEvent.RouteRequested r) {
+        if (event instanceof SwitchEvent.IvrFinished f && f.outcome() == IvrOutcome.HUNG_UP) {
+            // Nothing more comes for a call that ended in the IVR.
+            Caller c = callers.remove(f.call());
+            if (c != null) {
+                c.stream.hungUpInIvr++;
+                c.stream.completed++;
+            }
+        } else if (event instanceof SwitchEvent.RouteRequested r) {
             Caller c = callers.get(r.call());
             if (c != null && c.patience == null && c.stream.config.meanPatience() != null) {
                 c.patience = loop.schedule(exponential(c.stream.random, seconds(c.stream.config.meanPatience())),
@@ -246,6 +265,7 @@ public final class CallerTraffic {
         volatile long offered;
         volatile long blockedByTrunks;
         volatile long abandoned;
+        volatile long hungUpInIvr;
         volatile long answered;
         volatile long completed;
 
@@ -271,7 +291,7 @@ public final class CallerTraffic {
         }
 
         TrafficCounters counters() {
-            return new TrafficCounters(offered, blockedByTrunks, abandoned, answered, completed);
+            return new TrafficCounters(offered, blockedByTrunks, abandoned, hungUpInIvr, answered, completed);
         }
     }
 

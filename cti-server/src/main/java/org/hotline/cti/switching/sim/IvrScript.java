@@ -1,6 +1,7 @@
 package org.hotline.cti.switching.sim;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
@@ -32,6 +33,16 @@ public record IvrScript(String digits, String queueHint, String enteredAccount, 
     /** A caller who goes straight to the CTI server (no menus). */
     public static IvrScript none() {
         return new IvrScript("", "", null, Duration.ZERO);
+    }
+
+    /** False for a caller who goes straight to the CTI server: no menus, no time in the IVR. */
+    boolean visitsIvr() {
+        return !digits.isEmpty() || !duration.isZero();
+    }
+
+    /** The keys pressed, one per menu level. */
+    List<String> choices() {
+        return digits.isEmpty() ? List.of() : List.of(digits.split(""));
     }
 
     /** The menu path as the CTI server sees it in the call data: "1>3". */

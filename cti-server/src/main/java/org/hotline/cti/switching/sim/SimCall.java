@@ -24,6 +24,9 @@ final class SimCall {
     boolean answered;
     String recordingPath;
     EventLoop.Timer ivrTimer;
+    /** What the caller does in the IVR, and who called; null for calls that never visit it. */
+    IvrScript ivr;
+    String ivrCaller;
     Announcement announcement;
     EventLoop.Timer announcementTimer;
 

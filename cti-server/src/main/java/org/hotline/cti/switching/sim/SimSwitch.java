@@ -34,6 +34,7 @@ import org.hotline.cti.switching.Cause;
 import org.hotline.cti.switching.ConnectionId;
 import org.hotline.cti.switching.Destination;
 import org.hotline.cti.switching.Devices;
+import org.hotline.cti.switching.IvrOutcome;
 import org.hotline.cti.switching.MonitorMode;
 import org.hotline.cti.switching.Switch;
 import org.hotline.cti.switching.SwitchEvent;
@@ -67,8 +68,10 @@ import static java.util.Objects.requireNonNull;
  *       is refused (counted in {@link #stats()}) and an outside destination is BUSY.</li>
  *   <li>Phones: an extension has at most one alerting, connected or waiting call plus any number of
  *       held ones; delivering another call to it fails with {@link Reason#BUSY}.</li>
- *   <li>An inbound call is invisible to the CTI server while in the IVR (hanging up there emits
- *       nothing); then {@code RouteRequested} offers it and the caller hears music until answered.</li>
+ *   <li>An inbound call is invisible to the CTI server while in the IVR; when the caller leaves it
+ *       the switch reports the visit ({@code IvrFinished}: routed, no input when the menus chose no
+ *       queue, or hung up, after which nothing else is emitted), then {@code RouteRequested} offers
+ *       the call and the caller hears music until answered.</li>
  *   <li>Extensions wait for {@link #answerCall}; a supervisor's phone answers by itself; an outside
  *       number answers after a delay, is busy ({@code Failed}) or never answers, as {@link FakePstn} says.</li>
  *   <li>A call with fewer than two parties ends, unless the one left is waiting for a route.</li>
@@ -202,9 +205,16 @@ public final class SimSwitch implements Switch {
             }
             SimCall call = newCall(dialledNumber, data);
             SimConnection caller = join(call, Devices.external(callerNumber), State.QUEUED);
+            if (ivr.visitsIvr()) {
+                call.ivr = ivr;
+                call.ivrCaller = callerNumber;
+            }
             call.ivrTimer = loop.schedule(ivr.duration(), () -> {
                 call.ivrTimer = null;
                 call.offered = true;
+                if (call.ivr != null) {
+                    emitIvrFinished(call, ivr.queueHint().isEmpty() ? IvrOutcome.NO_INPUT : IvrOutcome.ROUTED);
+                }
                 emit(new SwitchEvent.RouteRequested(now(), call.id, callerNumber, dialledNumber, ivr.queueHint(),
                         call.data));
             });
@@ -665,7 +675,15 @@ public final class SimSwitch implements Switch {
         end(call, cause);
     }
 
+    private void emitIvrFinished(SimCall call, IvrOutcome outcome) {
+        emit(new SwitchEvent.IvrFinished(now(), call.id, call.ivrCaller, call.calledNumber, call.startedAt,
+                call.ivr.choices(), outcome == IvrOutcome.HUNG_UP ? "" : call.ivr.queueHint(), outcome));
+    }
+
     private void end(SimCall call, Cause cause) {
+        if (!call.offered && call.ivr != null) {
+            emitIvrFinished(call, IvrOutcome.HUNG_UP);
+        }
         for (SimConnection c : new ArrayList<>(call.connections.values())) {
             remove(c);
             if (!call.offered) {

@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.hotline.cti.switching.CallId;
+import org.hotline.cti.switching.IvrOutcome;
 import org.hotline.cti.switching.SwitchEvent;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The caller of capture 13 through the FastAGI server: the IVR sends exactly the recorded AGI
  * commands, the caller is then held with music and announced to the core as RouteRequested, and
  * RouteSelect releases it to the chosen agent. Without a RouteSelect the session ends without a
- * target, so the dialplan falls through to Queue().
+ * target, so the dialplan falls through to Queue(). Each run of the IVR is reported as a visit,
+ * also for a caller who hangs up in the menu.
  */
 class FastAgiRoutingTest {
     private static final List<String> HOLD_AND_RELEASE = List.of(
@@ -50,6 +52,11 @@ class FastAgiRoutingTest {
             assertThat(request.queueHint()).isEqualTo("repair");
             assertThat(request.data()).containsExactlyInAnyOrderEntriesOf(
                     Map.of("ivr_path", "menu/3", "ivr_choice", "3", "ivr_queue", "repair"));
+            SwitchEvent.IvrFinished visit = f.await(SwitchEvent.IvrFinished.class);
+            assertThat(visit).isEqualTo(new SwitchEvent.IvrFinished(RECORDED_START, request.call(), "0301234560", "8000",
+                    RECORDED_START, List.of("3"), "repair", IvrOutcome.ROUTED));
+            assertThat(f.events.indexOf(visit)).as("the visit is reported before the call is offered")
+                    .isLessThan(f.events.indexOf(request));
 
             f.sw.routeSelect(request.call(), "1003").toCompletableFuture().get(5, TimeUnit.SECONDS);
             List<String> commands = f.agi.get(5, TimeUnit.SECONDS);
@@ -115,10 +122,35 @@ class FastAgiRoutingTest {
         }
     }
 
+    @Test
+    void callerWhoHangsUpInTheMenuIsReportedAsAVisitThatEndedInTheIvrAndNeverOffered() throws Exception {
+        Fixture f = new Fixture(Duration.ofMinutes(1), "GET DATA");
+        try {
+            f.start();
+            SwitchEvent.IvrFinished visit = f.await(SwitchEvent.IvrFinished.class);
+            List<String> commands = f.agi.get(5, TimeUnit.SECONDS);
+
+            assertThat(visit.outcome()).isEqualTo(IvrOutcome.HUNG_UP);
+            assertThat(visit.choices()).as("no key was pressed before the hang-up").isEmpty();
+            assertThat(visit.queueHint()).isEmpty();
+            assertThat(visit.callingNumber()).isEqualTo("0301234560");
+            assertThat(visit.calledNumber()).isEqualTo("8000");
+            assertThat(visit.call()).as("the caller's call on AMI").isEqualTo(new CallId("call-1"));
+            assertThat(commands).as("the script stops at the hang-up: no choice stored, no music")
+                    .anyMatch(c -> c.startsWith("GET DATA"))
+                    .noneMatch(c -> c.startsWith("SET VARIABLE IVR_CHOICE") || c.startsWith("SET MUSIC"));
+            assertThat(f.events).noneMatch(e -> e instanceof SwitchEvent.RouteRequested);
+        } finally {
+            f.close();
+        }
+    }
+
     private static List<String> recordedCommands() {
         return Captures.load("13-ivr-fastagi.fastagi.txt").blocks().stream()
                 .filter(b -> b.direction() == AmiTranscript.Direction.C2S).map(b -> b.text().strip()).toList();
     }
+
+    private static final Instant RECORDED_START = Instant.ofEpochSecond(1795299031);
 
     /** AMI replay of capture 13 up to the caller's answer, plus a fake Asterisk on the AGI side. */
     private static final class Fixture {
@@ -126,9 +158,16 @@ class FastAgiRoutingTest {
         final FakeAmiServer ami;
         final int agiPort;
         final AsteriskSwitch sw;
+        /** The caller hangs up when the script sends the command starting with this (null: never). */
+        final String hangUpAt;
         CompletableFuture<List<String>> agi;
 
         Fixture(Duration maxWait) throws IOException {
+            this(maxWait, null);
+        }
+
+        Fixture(Duration maxWait, String hangUpAt) throws IOException {
+            this.hangUpAt = hangUpAt;
             AmiTranscript full = Captures.load("13-ivr-fastagi.txt");
             ami = new FakeAmiServer(List.of(new AmiTranscript("13-cut", full.blocks().stream().filter(b -> b.tMs() <= 3).toList())),
                     FakeAmiServer.Options.replay());
@@ -138,7 +177,7 @@ class FastAgiRoutingTest {
             FastAgiServer.Ivr lab = FastAgiServer.Ivr.lab();
             FastAgiServer.Ivr ivr = new FastAgiServer.Ivr(lab.welcomePrompt(), lab.menuPrompt(), lab.menuTimeoutMs(), lab.menu(),
                     lab.defaultQueue(), lab.mohClass(), maxWait, lab.prompts());
-            Clock recordedClock = Clock.fixed(Instant.ofEpochSecond(1795299031), ZoneOffset.UTC);
+            Clock recordedClock = Clock.fixed(RECORDED_START, ZoneOffset.UTC);
             sw = new AsteriskSwitch(AsteriskSettings.defaults("127.0.0.1", ami.port(), "cti", "cti-secret"), Clock.systemUTC())
                     .withFastAgi(new FastAgiServer(InetAddress.getLoopbackAddress(), agiPort, ivr, recordedClock));
         }
@@ -169,6 +208,12 @@ class FastAgiRoutingTest {
                     String command;
                     while ((command = in.readLine()) != null) {
                         commands.add(command);
+                        if (hangUpAt != null && command.startsWith(hangUpAt)) {
+                            // As Asterisk does when the caller hangs up during a command: HANGUP, then the dead channel.
+                            out.write("HANGUP\n511 result=-1\n".getBytes(StandardCharsets.UTF_8));
+                            out.flush();
+                            continue;
+                        }
                         String reply = "200 result=0";
                         if (next + 1 < blocks.size() && blocks.get(next).text().strip().equals(command)) {
                             reply = blocks.get(next + 1).text().strip();
@@ -190,6 +235,19 @@ class FastAgiRoutingTest {
                     }
                 }
             }
+        }
+
+        <T extends SwitchEvent> T await(Class<T> type) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline) {
+                for (SwitchEvent e : events) {
+                    if (type.isInstance(e)) {
+                        return type.cast(e);
+                    }
+                }
+                Thread.sleep(5);
+            }
+            throw new AssertionError("no " + type.getSimpleName() + " within 10 s: " + events);
         }
 
         SwitchEvent.RouteRequested awaitRouteRequest() throws InterruptedException {

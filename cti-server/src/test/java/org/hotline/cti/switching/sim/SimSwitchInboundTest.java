@@ -3,6 +3,8 @@ package org.hotline.cti.switching.sim;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,10 +15,12 @@ import javax.sound.sampled.AudioSystem;
 import org.hotline.cti.switching.CallId;
 import org.hotline.cti.switching.Cause;
 import org.hotline.cti.switching.ConnectionId;
+import org.hotline.cti.switching.IvrOutcome;
 import org.hotline.cti.switching.SwitchEvent.CallCleared;
 import org.hotline.cti.switching.SwitchEvent.ConnectionCleared;
 import org.hotline.cti.switching.SwitchEvent.Delivered;
 import org.hotline.cti.switching.SwitchEvent.Established;
+import org.hotline.cti.switching.SwitchEvent.IvrFinished;
 import org.hotline.cti.switching.SwitchEvent.RecordingStarted;
 import org.hotline.cti.switching.SwitchEvent.RouteRequested;
 import org.hotline.cti.switching.SwitchException.Reason;
@@ -35,6 +39,7 @@ class SimSwitchInboundTest {
     @Test
     void offersTheCallAfterTheIvrWithPathAndEnteredAccount() {
         SimRig rig = new SimRig(recordings);
+        Instant entered = rig.now();
         CallId call = rig.done(rig.sim.inboundCall(CALLER, HOTLINE,
                 new IvrScript("13", "repair", "6201001234", Duration.ofSeconds(20))));
         ConnectionId caller = new ConnectionId(call, CALLER_DEVICE);
@@ -44,8 +49,10 @@ class SimSwitchInboundTest {
         assertThat(rig.done(rig.sim.heardAt(caller))).containsExactly(SimSwitch.IVR);
 
         rig.advance(Duration.ofSeconds(1));
-        assertThat(rig.take()).containsExactly(new RouteRequested(rig.now(), call, CALLER, HOTLINE, "repair",
-                Map.of("ivr_path", "1>3", "entered_account", "6201001234")));
+        assertThat(rig.take()).containsExactly(
+                new IvrFinished(rig.now(), call, CALLER, HOTLINE, entered, List.of("1", "3"), "repair", IvrOutcome.ROUTED),
+                new RouteRequested(rig.now(), call, CALLER, HOTLINE, "repair",
+                        Map.of("ivr_path", "1>3", "entered_account", "6201001234")));
         assertThat(rig.done(rig.sim.heardAt(caller))).containsExactly(SimSwitch.MUSIC);
     }
 
@@ -144,16 +151,32 @@ class SimSwitchInboundTest {
     }
 
     @Test
-    void hangingUpInTheIvrIsInvisibleToTheCtiServer() {
+    void aCallerWhoPressesNothingIsReportedAsNoInputAndOfferedWithoutAQueue() {
         SimRig rig = new SimRig(recordings);
+        Instant entered = rig.now();
+        CallId call = rig.done(rig.sim.inboundCall(CALLER, HOTLINE, new IvrScript("", "", null, Duration.ofSeconds(12))));
+
+        rig.advance(Duration.ofSeconds(12));
+
+        assertThat(rig.take()).containsExactly(
+                new IvrFinished(rig.now(), call, CALLER, HOTLINE, entered, List.of(), "", IvrOutcome.NO_INPUT),
+                new RouteRequested(rig.now(), call, CALLER, HOTLINE, "", Map.of()));
+    }
+
+    @Test
+    void hangingUpInTheIvrReportsOnlyTheVisitToTheCtiServer() {
+        SimRig rig = new SimRig(recordings);
+        Instant entered = rig.now();
         CallId call = rig.done(rig.sim.inboundCall(CALLER, HOTLINE,
                 new IvrScript("2", "", null, Duration.ofSeconds(30))));
         rig.advance(Duration.ofSeconds(10));
 
         rig.done(rig.sim.hangUp(new ConnectionId(call, CALLER_DEVICE)));
+        assertThat(rig.take()).containsExactly(
+                new IvrFinished(rig.now(), call, CALLER, HOTLINE, entered, List.of("2"), "", IvrOutcome.HUNG_UP));
         rig.advance(Duration.ofSeconds(30));
 
-        assertThat(rig.take()).isEmpty();
+        assertThat(rig.take()).as("never offered").isEmpty();
         assertThat(rig.sim.stats()).isEqualTo(new SimSwitchStats(4, 0, 0, 0, 1));
     }
 
