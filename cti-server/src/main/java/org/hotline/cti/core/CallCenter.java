@@ -24,6 +24,7 @@ import org.hotline.cti.routing.LongestIdleStrategy;
 import org.hotline.cti.routing.QueueDefinition;
 import org.hotline.cti.routing.ReadyAgent;
 import org.hotline.cti.routing.Router;
+import org.hotline.cti.routing.RoutingWarmUp;
 import org.hotline.cti.switching.Switch;
 import org.hotline.cti.switching.SwitchEvent;
 import org.slf4j.Logger;
@@ -91,6 +92,7 @@ public final class CallCenter {
                                        Collection<ReasonCode> reasons, Map<String, String> restore,
                                        Map<String, AgentStateChange> lastStates) {
         CompletableFuture<Void> started = new CompletableFuture<>();
+        RoutingWarmUp.inBackground(loop.clock());
         loop.execute(() -> {
             try {
                 for (QueueDefinition q : queues) {

@@ -1,6 +1,7 @@
 package org.hotline.cti.routing;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -55,11 +56,16 @@ public final class Router {
     }
 
     public WaitingCall enqueue(String callId, String queueId, int priority, boolean headOfQueue) {
+        return enqueue(callId, queueId, priority, headOfQueue, clock.instant());
+    }
+
+    /** A call that joined the queue at {@code enteredAt} (the warm-up's callers who have waited long). */
+    WaitingCall enqueue(String callId, String queueId, int priority, boolean headOfQueue, Instant enteredAt) {
         QueueDefinition q = queues.get(queueId);
         if (q == null) {
             throw new IllegalArgumentException("queue: " + queueId + " (expected one of " + queues.keySet() + ")");
         }
-        WaitingCall w = new WaitingCall(callId, queueId, priority, clock.instant(), headOfQueue, sequence++);
+        WaitingCall w = new WaitingCall(callId, queueId, priority, enteredAt, headOfQueue, sequence++);
         WaitingCall before = waiting.put(callId, w);
         if (before != null) {
             order.remove(before);
@@ -115,16 +121,19 @@ public final class Router {
         if (waiting.isEmpty() || ready.isEmpty()) {
             return List.of();
         }
-        long t0 = System.nanoTime();
+        // The CPU clock is read outside the wall-clock window: it is a system call, and a return from
+        // the kernel is where a busy machine takes the CPU away, so inside it would lengthen what it measures.
         long c0 = THREADS.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
         List<Assignment> out = strategy.assign(java.util.Collections.unmodifiableSortedSet(order), ready, queues,
                 clock.instant());
         for (Assignment a : out) {
             remove(a.callId());
             agentNotReady(a.agentId());
         }
+        long wall = System.nanoTime() - t0;
         decisionsCpu.recordNanos(THREADS.getCurrentThreadCpuTime() - c0);
-        decisions.recordNanos(System.nanoTime() - t0);
+        decisions.recordNanos(wall);
         return out;
     }
 }
