@@ -78,11 +78,7 @@ public final class CallHistoryView {
         box.setPadding(new Insets(8));
         tab = new Tab(messages.get("history.tab"), box);
         tab.setId("history-tab");
-        tab.selectedProperty().addListener((o, a, b) -> {
-            if (b) {
-                vm.search();
-            }
-        });
+        tab.selectedProperty().addListener((o, a, b) -> vm.setShowing(b));
     }
 
     private static TableColumn<Row, String> column(String title, java.util.function.Function<Row, String> value, double width) {

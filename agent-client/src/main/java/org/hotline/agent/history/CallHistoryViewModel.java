@@ -20,6 +20,7 @@ import javafx.collections.ObservableList;
 import org.hotline.agent.ErrorTexts;
 import org.hotline.agent.Messages;
 import org.hotline.agent.desk.Durations;
+import org.hotline.agent.ui.ListUpdates;
 import org.hotline.api.v1.CallDirection;
 import org.hotline.api.v1.CallHistoryEntry;
 import org.hotline.api.v1.DeskEvent;
@@ -48,9 +49,11 @@ public final class CallHistoryViewModel {
     private final ObjectProperty<CallDirection> direction = new SimpleObjectProperty<>(CallDirection.CALL_DIRECTION_UNSPECIFIED);
     private final StringProperty number = new SimpleStringProperty("");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private long seq;
+    private boolean showing;
 
     /** One call as the table shows it; {@code number} is the other party, the one to dial back. */
     public record Row(String callId, String when, String direction, String number, String queue, String talk,
@@ -65,9 +68,20 @@ public final class CallHistoryViewModel {
         this.dialer = requireNonNull(dialer, "dialer");
     }
 
-    /** A finished call is on record: the list may have a new first line. */
+    /** A finished call is on record: the list may have a new first line (fetched when the list is on screen). */
     public void apply(DeskEvent e) {
-        if (e.hasRecorded()) {
+        if (e.hasRecorded() && showing) {
+            search();
+        }
+    }
+
+    /**
+     * Whether the list is on screen. A hidden list is not fetched again at every call (each a table
+     * of up to {@value #LIMIT} rows rebuilt on the FX thread); showing it fetches it.
+     */
+    public void setShowing(boolean showing) {
+        this.showing = showing;
+        if (showing) {
             search();
         }
     }
@@ -113,7 +127,7 @@ public final class CallHistoryViewModel {
                 error.set(errors.of(e));
                 return;
             }
-            rows.setAll(resp.getCallsList().stream().map(this::row).toList());
+            ListUpdates.replace(rows, resp.getCallsList().stream().map(this::row).toList());
             status.set(rows.isEmpty() ? messages.get("history.none") : messages.get("history.count", rows.size()));
         });
     }
@@ -163,7 +177,7 @@ public final class CallHistoryViewModel {
     }
 
     public ObservableList<Row> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     public ReadOnlyStringProperty statusProperty() {

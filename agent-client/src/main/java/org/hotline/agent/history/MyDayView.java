@@ -56,11 +56,7 @@ public final class MyDayView {
         box.setPadding(new Insets(12));
         tab = new Tab(messages.get("my.tab"), box);
         tab.setId("my-day-tab");
-        tab.selectedProperty().addListener((o, a, b) -> {
-            if (b) {
-                vm.tick();
-            }
-        });
+        tab.selectedProperty().addListener((o, a, b) -> vm.setShowing(b));
         clock = new Timeline(new KeyFrame(Duration.seconds(5), e -> vm.tick()));
         clock.setCycleCount(Timeline.INDEFINITE);
         clock.play();

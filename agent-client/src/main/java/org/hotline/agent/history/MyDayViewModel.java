@@ -15,6 +15,7 @@ import javafx.collections.ObservableList;
 import org.hotline.agent.ErrorTexts;
 import org.hotline.agent.Messages;
 import org.hotline.agent.desk.Durations;
+import org.hotline.agent.ui.ListUpdates;
 import org.hotline.api.v1.AgentState;
 import org.hotline.api.v1.DeskEvent;
 import org.hotline.api.v1.GetMyDayResponse;
@@ -24,7 +25,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * My day: calls handled, average handle time, talk time and time in each state since midnight,
- * as the server counts them; fetched again every minute and after each call record.
+ * as the server counts them; fetched again every minute and after each call record (while on screen;
+ * a record that ends while they are hidden has them fetched when shown).
  */
 public final class MyDayViewModel {
     /** How often the figures are fetched again without a call ending. */
@@ -42,8 +44,12 @@ public final class MyDayViewModel {
     private final StringProperty asOf = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final ObservableList<StateRow> states = FXCollections.observableArrayList();
+    private final ObservableList<StateRow> statesView = FXCollections.unmodifiableObservableList(states);
     private Instant lastAsked;
     private boolean asking;
+    private boolean showing;
+    /** A call ended while the figures were hidden. */
+    private boolean stale;
 
     /** One line of the time-in-state table. */
     public record StateRow(AgentState state, String label, String time) {
@@ -56,12 +62,26 @@ public final class MyDayViewModel {
         this.clock = requireNonNull(clock, "clock");
     }
 
-    /** A call record became durable: the figures changed. */
+    /** A call record became durable: the figures changed (fetched now when they are on screen, else when shown). */
     public void apply(DeskEvent e) {
         if (e.hasRecorded()) {
-            refresh();
+            if (showing) {
+                refresh();
+            } else {
+                stale = true;
+            }
         } else if (e.hasSnapshot() && lastAsked == null) {
             refresh();
+        }
+    }
+
+    /** Whether the figures are on screen; showing them fetches them when a call ended since, or a minute has passed. */
+    public void setShowing(boolean showing) {
+        this.showing = showing;
+        if (showing && stale) {
+            refresh();
+        } else if (showing) {
+            tick();
         }
     }
 
@@ -77,6 +97,7 @@ public final class MyDayViewModel {
             return; // one at a time: the answer in flight already counts everything up to now
         }
         asking = true;
+        stale = false;
         lastAsked = clock.instant();
         gateway.myDay().whenComplete((r, e) -> {
             asking = false;
@@ -96,7 +117,7 @@ public final class MyDayViewModel {
         ZoneId zone = clock.getZone();
         asOf.set(r.hasAsOf() ? messages.get("my.as_of",
                 HH_MM.format(Instant.ofEpochSecond(r.getAsOf().getSeconds()).atZone(zone))) : "");
-        states.setAll(r.getStateTimesList().stream()
+        ListUpdates.replace(states, r.getStateTimesList().stream()
                 .filter(s -> s.getState() != AgentState.AGENT_STATE_LOGGED_OUT && s.getState() != AgentState.AGENT_STATE_UNSPECIFIED)
                 .sorted(java.util.Comparator.comparingInt(s -> s.getState().getNumber()))
                 .map(this::row).toList());
@@ -128,6 +149,6 @@ public final class MyDayViewModel {
     }
 
     public ObservableList<StateRow> states() {
-        return FXCollections.unmodifiableObservableList(states);
+        return statesView;
     }
 }

@@ -1,11 +1,14 @@
 package org.hotline.agent.pop;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -37,6 +40,7 @@ import org.hotline.agent.pop.PopRows.ContactRow;
 import org.hotline.agent.pop.PopRows.WorkOrderRow;
 import org.hotline.agent.pop.ScreenPopViewModel.Mode;
 import org.hotline.agent.pop.ScreenPopViewModel.SearchKind;
+import org.hotline.agent.ui.CoalescedList;
 import org.hotline.api.v1.Customer;
 import org.hotline.api.v1.CustomerType;
 
@@ -211,9 +215,9 @@ public final class ScreenPopView {
         g.add(key("pop.field.phones"), 0, 5);
         FlowPane phones = new FlowPane(6, 2);
         phones.setId("pop-phones");
-        vm.phones().addListener((ListChangeListener<String>) c -> {
-            phones.getChildren().setAll(vm.phones().stream().map(this::dialLink).toList());
-        });
+        ObservableList<String> numbers = coalesced(vm.phones());
+        numbers.addListener((ListChangeListener<String>) c -> showPhones(phones, numbers));
+        showPhones(phones, numbers);
         g.add(phones, 1, 5, 3, 1);
         showIn(g, Mode.CARD);
         return g;
@@ -240,16 +244,39 @@ public final class ScreenPopView {
         return l;
     }
 
-    private Hyperlink dialLink(String number) {
-        Hyperlink h = new Hyperlink(number);
-        h.getStyleClass().add("dial-link");
-        h.setTooltip(new Tooltip(messages.get("action.dial") + " " + number));
-        h.setOnAction(e -> vm.dial(number));
-        return h;
+    /**
+     * One link per number; the links already there only change their texts, so a new caller does
+     * not build new links (each a control with its skin, CSS and tooltip) on the FX thread.
+     */
+    private void showPhones(FlowPane phones, List<String> numbers) {
+        ObservableList<Node> links = phones.getChildren();
+        for (int i = 0; i < numbers.size(); i++) {
+            String number = numbers.get(i);
+            Hyperlink h;
+            if (i < links.size()) {
+                h = (Hyperlink) links.get(i);
+            } else {
+                h = new Hyperlink();
+                h.getStyleClass().add("dial-link");
+                h.setTooltip(new Tooltip());
+                h.setOnAction(e -> vm.dial(h.getText()));
+                links.add(h);
+            }
+            h.setText(number);
+            h.getTooltip().setText(messages.get("action.dial") + " " + number);
+        }
+        if (links.size() > numbers.size()) {
+            links.remove(numbers.size(), links.size());
+        }
+    }
+
+    /** What the view shows of one of the view model's lists: its state after each burst of events. */
+    private <T> ObservableList<T> coalesced(ObservableList<T> list) {
+        return new CoalescedList<>(list, Platform::runLater).items();
     }
 
     private Node pickList() {
-        TableView<Customer> t = new TableView<>(vm.candidates());
+        TableView<Customer> t = new TableView<>(coalesced(vm.candidates()));
         t.setId("pop-pick");
         t.getColumns().add(column("pop.col.account", Customer::getAccountNo, 90));
         t.getColumns().add(column("pop.col.name", Customer::getName, 110));
@@ -344,7 +371,7 @@ public final class ScreenPopView {
     }
 
     private TableView<WorkOrderRow> workOrderTable() {
-        TableView<WorkOrderRow> t = new TableView<>(vm.openWorkOrders());
+        TableView<WorkOrderRow> t = new TableView<>(coalesced(vm.openWorkOrders()));
         t.setId("pop-orders");
         t.setPlaceholder(new Label(messages.get("pop.orders.none")));
         t.getColumns().add(column("pop.col.number", WorkOrderRow::number, 120));
@@ -361,7 +388,7 @@ public final class ScreenPopView {
     }
 
     private TableView<ContactRow> contactTable() {
-        TableView<ContactRow> t = new TableView<>(vm.contacts());
+        TableView<ContactRow> t = new TableView<>(coalesced(vm.contacts()));
         t.setId("pop-contacts");
         t.setPlaceholder(new Label(messages.get("pop.contacts.none")));
         t.getColumns().add(column("pop.col.when", ContactRow::when, 120));

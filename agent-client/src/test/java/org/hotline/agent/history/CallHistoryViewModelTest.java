@@ -98,9 +98,49 @@ class CallHistoryViewModelTest {
     }
 
     @Test
-    void aNewCallRecordReloadsTheList() {
-        vm.apply(DeskEvent.newBuilder().setRecorded(CallRecorded.newBuilder().setCallId("c9")).build());
-        assertThat(server.callRequests).hasSize(1);
+    void aNewCallRecordReloadsTheListOnScreen() {
+        vm.setShowing(true);
+        assertThat(server.callRequests).as("showing the list fetches it").hasSize(1);
+        vm.apply(recorded("c9"));
+        assertThat(server.callRequests).hasSize(2);
+    }
+
+    @Test
+    void aHiddenListIsNotFetchedAtEveryCallButWhenShown() {
+        vm.apply(recorded("c8"));
+        vm.setShowing(true);
+        vm.setShowing(false);
+        vm.apply(recorded("c9"));
+        assertThat(server.callRequests).as("only the one for showing it").hasSize(1);
+    }
+
+    @Test
+    void aReloadWithTheSameCallsKeepsTheRowsAndANewCallIsAddedOnTop() {
+        server.calls = ListMyCallsResponse.newBuilder()
+                .addCalls(entry("c1", CallDirection.CALL_DIRECTION_INBOUND, "13800000002", "95001", true)).build();
+        vm.setShowing(true);
+        Row first = vm.rows().get(0);
+        List<String> changes = new ArrayList<>();
+        vm.rows().addListener((javafx.collections.ListChangeListener<Row>) c -> {
+            while (c.next()) {
+                changes.add((c.wasReplaced() ? "replaced " : c.wasAdded() ? "added " : "removed ") + c.getFrom());
+            }
+        });
+
+        vm.search();
+        assertThat(changes).as("the same calls: nothing to redraw").isEmpty();
+
+        server.calls = ListMyCallsResponse.newBuilder()
+                .addCalls(entry("c2", CallDirection.CALL_DIRECTION_OUTBOUND, "2001", "13900000001", true))
+                .addCalls(entry("c1", CallDirection.CALL_DIRECTION_INBOUND, "13800000002", "95001", true)).build();
+        vm.apply(recorded("c2"));
+        assertThat(changes).containsExactly("added 0");
+        assertThat(vm.rows()).extracting(Row::callId).containsExactly("c2", "c1");
+        assertThat(vm.rows().get(1)).isSameAs(first);
+    }
+
+    private static DeskEvent recorded(String callId) {
+        return DeskEvent.newBuilder().setRecorded(CallRecorded.newBuilder().setCallId(callId)).build();
     }
 
     private ListMyCallsRequest last() {

@@ -66,11 +66,40 @@ class MyDayViewModelTest {
     }
 
     @Test
-    void eachCallRecordFetchesTheFiguresAgain() {
-        vm.tick();
+    void eachCallRecordFetchesTheFiguresOnScreenAgain() {
+        vm.setShowing(true);
+        assertThat(server.dayAsked).isEqualTo(1);
         vm.apply(DeskEvent.newBuilder().setRecorded(CallRecorded.newBuilder().setCallId("c1")).build());
         vm.apply(DeskEvent.newBuilder().setRecorded(CallRecorded.newBuilder().setCallId("c2")).build());
         assertThat(server.dayAsked).isEqualTo(3);
+    }
+
+    @Test
+    void callRecordsWhileHiddenAreFetchedOnceWhenShown() {
+        vm.tick();
+        vm.apply(DeskEvent.newBuilder().setRecorded(CallRecorded.newBuilder().setCallId("c1")).build());
+        vm.apply(DeskEvent.newBuilder().setRecorded(CallRecorded.newBuilder().setCallId("c2")).build());
+        assertThat(server.dayAsked).as("hidden: not at every call").isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(5));
+        vm.setShowing(true);
+        assertThat(server.dayAsked).as("shown: the calls since are fetched").isEqualTo(2);
+        vm.setShowing(false);
+        vm.setShowing(true);
+        assertThat(server.dayAsked).as("nothing new since").isEqualTo(2);
+    }
+
+    @Test
+    void theSameTimesInStateKeepTheirRows() {
+        server.day = GetMyDayResponse.newBuilder().addStateTimes(st(AgentState.AGENT_STATE_READY, 60))
+                .addStateTimes(st(AgentState.AGENT_STATE_ON_CALL, 30)).build();
+        vm.refresh();
+        MyDayViewModel.StateRow ready = vm.states().get(0);
+        server.day = GetMyDayResponse.newBuilder().addStateTimes(st(AgentState.AGENT_STATE_READY, 60))
+                .addStateTimes(st(AgentState.AGENT_STATE_ON_CALL, 95)).build();
+        vm.refresh();
+        assertThat(vm.states().get(0)).isSameAs(ready);
+        assertThat(vm.states().get(1).time()).isEqualTo("1:35");
     }
 
     @Test
