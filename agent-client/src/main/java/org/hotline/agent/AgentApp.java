@@ -82,8 +82,9 @@ public class AgentApp extends Application {
         DeskSettings settings = DeskSettings.load(options.settings());
         drafts = options.settings().toAbsolutePath().getParent().resolve("drafts");
         LoginViewModel<DeskSession> login = new LoginViewModel<>(new GrpcLoginGateway(FxThread.INSTANCE, options.plaintext()),
-                settings, options.fingerprint(), options.server(), options.language(), clientName(),
+                settings, options.fingerprint(), options.defaultServer(), options.language(), clientName(),
                 ok -> openDesk(ok.session(), Messages.forLocale(ok.language())));
+        options.showGivenServer(login);
         if (login.agentIdProperty().get().isEmpty()) {
             login.agentIdProperty().set(options.agent());
         }

@@ -58,8 +58,9 @@ public final class WallboardApp extends Application {
         board = WallboardSettings.load(file);
         log.info("wallboard settings from {}: tiles {}", file, board.tiles());
         login = new LoginViewModel<>(new GrpcLoginGateway(FxThread.INSTANCE, options.plaintext()),
-                DeskSettings.load(options.settings()), options.fingerprint(), options.server(), options.language(),
+                DeskSettings.load(options.settings()), options.fingerprint(), options.defaultServer(), options.language(),
                 clientName(), ok -> open(ok.session(), ok.language()));
+        options.showGivenServer(login);
         if (login.agentIdProperty().get().isEmpty()) {
             login.agentIdProperty().set(options.agent().isEmpty() ? "wallboard" : options.agent());
         }

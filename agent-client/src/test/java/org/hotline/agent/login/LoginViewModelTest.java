@@ -107,6 +107,25 @@ class LoginViewModelTest {
     }
 
     @Test
+    void aServerGivenOnTheCommandLineWinsOverTheRememberedOne() {
+        vm(SERVER_FP).login(); // remembers cti:7443
+        DeskSettings remembered = DeskSettings.load(dir.resolve("desk.properties"));
+
+        org.hotline.agent.DeskOptions given = org.hotline.agent.DeskOptions.parse(java.util.List.of("--server", "moved:7443"));
+        LoginViewModel<String> withGiven = new LoginViewModel<>(server, remembered, SERVER_FP, given.defaultServer(),
+                Locale.ENGLISH, "test", loggedIn::add);
+        given.showGivenServer(withGiven);
+        org.hotline.agent.DeskOptions none = org.hotline.agent.DeskOptions.parse(java.util.List.of());
+        LoginViewModel<String> withNone = new LoginViewModel<>(server, remembered, SERVER_FP, none.defaultServer(),
+                Locale.ENGLISH, "test", loggedIn::add);
+        none.showGivenServer(withNone);
+
+        assertThat(withGiven.serverProperty().get()).isEqualTo("moved:7443");
+        assertThat(withNone.serverProperty().get()).as("no --server: the last one used").isEqualTo("cti:7443");
+        assertThat(none.defaultServer()).isEqualTo("localhost:7443");
+    }
+
+    @Test
     void eachRefusalHasItsOwnMessage() {
         LoginViewModel<String> vm = vm(SERVER_FP);
         server.refuse = LoginProblem.WRONG_CREDENTIALS;
